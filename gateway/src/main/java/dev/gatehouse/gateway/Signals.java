@@ -1,0 +1,24 @@
+package dev.gatehouse.gateway;
+
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+
+/**
+ * Turns SIGTERM and SIGINT into a stop request instead of the JVM's default exit (status 143/130), so the main
+ * thread can stop Gatehouse in order and exit 0.
+ */
+final class Signals {
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    static Signals install() {
+        Signals signals = new Signals();
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> signals.stopRequested.countDown());
+        }
+        return signals;
+    }
+
+    void awaitStopRequest() throws InterruptedException {
+        stopRequested.await();
+    }
+}
