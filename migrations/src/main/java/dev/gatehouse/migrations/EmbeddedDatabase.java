@@ -42,9 +42,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, dataDir.resolve("postgres-runtime"));
+    }
+
+    /**
+     * Same as {@link #start(Path)} with the binaries unpacked into {@code runtime}, which several processes may
+     * share (unpacking takes seconds; test JVMs share one copy).
+     */
+    public static EmbeddedDatabase start(Path dataDir, Path runtime) {
         long started = System.nanoTime();
         Path pgData = dataDir.resolve("postgres");
-        Path runtime = dataDir.resolve("postgres-runtime");
         Path passwordFile = dataDir.resolve("postgres-password");
         try {
             Files.createDirectories(pgData);
