@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway;
 
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
@@ -13,9 +14,18 @@ final class Signals {
     static Signals install() {
         Signals signals = new Signals();
         for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> signals.stopRequested.countDown());
+            try {
+                Signal.handle(new Signal(name), signal -> signals.stopRequested.countDown());
+            } catch (IllegalArgumentException e) {
+                // The JVM keeps the signal (e.g. under -Xrs); its default exit still runs the shutdown hook.
+                LoggerFactory.getLogger(Signals.class).warn("cannot handle SIG{}: {}", name, e.getMessage());
+            }
         }
         return signals;
+    }
+
+    boolean stopRequested() {
+        return stopRequested.getCount() == 0;
     }
 
     void awaitStopRequest() throws InterruptedException {
