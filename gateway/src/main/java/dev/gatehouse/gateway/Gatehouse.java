@@ -74,9 +74,6 @@ public final class Gatehouse {
     private void boot(Consumer<String> stdout, Clock clock) throws StartupException {
         Path dataDir = DataDirectory.prepare(settings.dataDir());
         byte[] masterKey = masterKey(dataDir);
-        OperatorToken operatorToken = OperatorToken.resolve(settings.operatorToken(), dataDir);
-        operatorToken.generatedAt().ifPresent(file -> stdout.accept(operatorToken.announcement()));
-
         DatabaseCoordinates database = database(dataDir);
         MigrationResult migrations = step("applying database migrations", () -> Migrations.apply(database));
         LOG.info("database schema at version {} ({} migrations applied now)", migrations.currentVersion(),
@@ -97,6 +94,9 @@ public final class Gatehouse {
         teardown.add("database pool", () -> await(pool.close(), CLOSE_TIMEOUT));
 
         if (settings.role().servesAdmin()) {
+            // Resolved only now, so a start that fails earlier never generates a token nobody was shown.
+            OperatorToken operatorToken = OperatorToken.resolve(settings.operatorToken(), dataDir);
+            operatorToken.generatedAt().ifPresent(file -> stdout.accept(operatorToken.announcement()));
             AdminPlaneOptions options = new AdminPlaneOptions(pool, operatorToken.value(), masterKey, clock);
             adminPort = OptionalInt.of(listen(vertx, "admin", settings.adminPort(), AdminPlane.router(vertx, options)));
         }
@@ -118,7 +118,7 @@ public final class Gatehouse {
             try {
                 return DatabaseCoordinates.parse(settings.databaseUrl().get());
             } catch (IllegalArgumentException e) {
-                throw new InvalidSettingsException("database URL: " + e.getMessage());
+                throw new InvalidSettingsException(e.getMessage());
             }
         }
         EmbeddedDatabase embedded = step("starting the embedded PostgreSQL", () -> EmbeddedDatabase.start(dataDir));

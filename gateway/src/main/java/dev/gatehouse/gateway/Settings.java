@@ -67,6 +67,11 @@ public record Settings(
                 Optional.of(operatorToken), shutdownGrace, cluster);
     }
 
+    public Settings withDatabaseUrl(String databaseUrl) {
+        return new Settings(httpPort, adminPort, bind, role, dataDir, Optional.of(databaseUrl), masterKey,
+                operatorToken, shutdownGrace, cluster);
+    }
+
     public Settings withRole(Role role) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
                 shutdownGrace, cluster);

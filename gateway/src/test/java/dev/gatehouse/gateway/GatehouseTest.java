@@ -3,6 +3,8 @@ package dev.gatehouse.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.migrations.DatabaseCoordinates;
+import dev.gatehouse.testkit.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -11,6 +13,8 @@ import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -95,15 +99,26 @@ class GatehouseTest {
         again.stop();
         assertThat(secondRun).isEmpty();
         assertThat(Files.readString(tokenFile).trim()).isEqualTo(token);
-        assertThat(again.gatewayPort()).isEmpty();
     }
 
     @Test
     void aConfiguredTokenIsNeitherSavedNorPrinted() throws Exception {
         List<String> stdout = new ArrayList<>();
-        Gatehouse.start(settings().withRole(Role.GATEWAY).withOperatorToken("configured-token-0123456789"),
+        Gatehouse.start(settings().withRole(Role.ADMIN).withOperatorToken("configured-token-0123456789"),
                 stdout::add, Clock.systemUTC()).stop();
 
+        assertThat(stdout).isEmpty();
+        assertThat(dataDir.resolve("operator-token")).doesNotExist();
+    }
+
+    @Test
+    void aGatewayOnlyProcessNeedsNoOperatorToken() throws Exception {
+        List<String> stdout = new ArrayList<>();
+        Gatehouse gatewayOnly = Gatehouse.start(settings().withRole(Role.GATEWAY), stdout::add, Clock.systemUTC());
+        gatewayOnly.stop();
+
+        assertThat(gatewayOnly.adminPort()).isEmpty();
+        assertThat(gatewayOnly.gatewayPort()).isPresent();
         assertThat(stdout).isEmpty();
         assertThat(dataDir.resolve("operator-token")).doesNotExist();
     }
@@ -122,6 +137,45 @@ class GatehouseTest {
     }
 
     @Test
+    void anExternalDatabaseIsUsedInsteadOfTheEmbeddedOne() throws Exception {
+        DatabaseCoordinates db = TestDatabase.fresh();
+        String url = "postgresql://" + encode(db.user()) + ":" + encode(db.password()) + "@" + db.host() + ":"
+                + db.port() + "/" + encode(db.database());
+        Gatehouse gatehouse = Gatehouse.start(settings().withRole(Role.ADMIN).withDatabaseUrl(url), line -> { },
+                Clock.systemUTC());
+        try {
+            assertThat(get(gatehouse.adminPort().orElseThrow(), "/readyz", "127.0.0.1").statusCode()).isEqualTo(200);
+        } finally {
+            gatehouse.stop();
+        }
+        assertThat(dataDir.resolve("postgres")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsTheStart() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+        Settings settings = settings().withDatabaseUrl("postgresql://gh:pw@127.0.0.1:" + closedPort + "/gh");
+
+        assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("applying database migrations failed: ")
+                .hasMessageNotContaining("pw");
+        assertThat(dataDir.resolve("operator-token")).as("no token generated that nobody saw").doesNotExist();
+    }
+
+    @Test
+    void aMalformedDatabaseUrlIsABadSetting() {
+        Settings settings = settings().withDatabaseUrl("mysql://db/gh");
+
+        assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageStartingWith("GATEHOUSE_DATABASE_URL ");
+    }
+
+    @Test
     void aDataDirectoryThatIsAFileIsABadSetting() throws IOException {
         Path file = Files.writeString(dataDir.resolve("not-a-dir"), "x");
         Settings settings = Settings.defaults(file).withPorts(0, 0);
@@ -134,6 +188,10 @@ class GatehouseTest {
     private HttpResponse<Buffer> get(int port, String path, String host) throws Exception {
         Future<HttpResponse<Buffer>> response = client.get(port, "127.0.0.1", path).virtualHost(host).send();
         return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
     private List<Path> postmasterPids() throws IOException {
