@@ -2,14 +2,14 @@
 -- Every per-tenant table is keyed by tenant_id first so a tenant snapshot is one index range scan per table.
 -- References between resources use (tenant_id, name) composite keys: the database itself refuses a
 -- cross-tenant reference and refuses deleting a referenced row (NO ACTION, checked at statement end,
--- so deleting a whole tenant still cascades cleanly).
+-- so deleting a whole tenant still cascades cleanly). Names use the "C" collation: byte order for listing and paging.
 
 CREATE TABLE tenants (
     id                     uuid PRIMARY KEY,
-    slug                   text NOT NULL UNIQUE,
+    slug                   text COLLATE "C" NOT NULL UNIQUE,
     display_name           text NOT NULL,
     contact                text,
-    authenticate_hostname  text,
+    authenticate_hostname  text COLLATE "C",
     allow_gateway_identity boolean NOT NULL DEFAULT false,
     config_version         bigint NOT NULL DEFAULT 0,
     version                integer NOT NULL DEFAULT 1,
@@ -18,7 +18,7 @@ CREATE TABLE tenants (
 );
 
 CREATE TABLE hostnames (
-    hostname   text PRIMARY KEY,
+    hostname   text COLLATE "C" PRIMARY KEY,
     tenant_id  uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
     position   bigint GENERATED ALWAYS AS IDENTITY,
     version    integer NOT NULL DEFAULT 1,
@@ -33,7 +33,7 @@ ALTER TABLE tenants
 CREATE TABLE idps (
     id                   uuid PRIMARY KEY,
     tenant_id            uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
-    name                 text NOT NULL,
+    name                 text COLLATE "C" NOT NULL,
     issuer               text NOT NULL,
     client_id            text NOT NULL,
     client_secret_sealed bytea NOT NULL,
@@ -48,7 +48,7 @@ CREATE TABLE idps (
 CREATE TABLE upstreams (
     id              uuid PRIMARY KEY,
     tenant_id       uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
-    name            text NOT NULL,
+    name            text COLLATE "C" NOT NULL,
     url             text NOT NULL,
     serverless_auth jsonb NOT NULL,
     connect_timeout text NOT NULL,
@@ -62,11 +62,11 @@ CREATE TABLE upstreams (
 CREATE TABLE routes (
     id            uuid PRIMARY KEY,
     tenant_id     uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
-    name          text NOT NULL,
+    name          text COLLATE "C" NOT NULL,
     from_scheme   text NOT NULL CHECK (from_scheme IN ('http', 'https')),
-    from_hostname text NOT NULL,
-    upstream      text NOT NULL,
-    idp           text,
+    from_hostname text COLLATE "C" NOT NULL,
+    upstream      text COLLATE "C" NOT NULL,
+    idp           text COLLATE "C",
     -- matcher, policy (canonical JSON), flags, header rules, timeout
     spec          jsonb NOT NULL,
     version       integer NOT NULL DEFAULT 1,
@@ -85,7 +85,7 @@ CREATE INDEX routes_idp_idx ON routes (tenant_id, idp);
 CREATE TABLE admin_keys (
     id           uuid PRIMARY KEY,
     tenant_id    uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
-    name         text NOT NULL,
+    name         text COLLATE "C" NOT NULL,
     prefix       text NOT NULL,
     hash         bytea NOT NULL UNIQUE,
     created_at   timestamptz NOT NULL,
