@@ -18,7 +18,7 @@ public final class AdminApi {
   private AdminApi() {}
 
   public static Router router(Vertx vertx, AdminApiOptions options) {
-    return router(vertx, options, Resources.structuralPolicies());
+    return router(vertx, options, Resources.parsedPolicies());
   }
 
   static Router router(Vertx vertx, AdminApiOptions options, PolicyValidator policies) {

@@ -18,8 +18,8 @@ public final class Resources {
     new AuditHandler(store).mount(api);
   }
 
-  /** Until the policy parser is wired in: checks the policy's outer shape only. */
-  public static PolicyValidator structuralPolicies() {
-    return new StructuralPolicyValidator();
+  /** Route policies checked and canonicalized by core's policy parser. */
+  public static PolicyValidator parsedPolicies() {
+    return new ParserPolicyValidator();
   }
 }
