@@ -46,7 +46,7 @@ final class ApiFixture implements AutoCloseable {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     secrets = new SecretBox(key);
-    var router = AdminApi.router(vertx, new AdminApiOptions(pool, OPERATOR, secrets, Clock.systemUTC()));
+    var router = await(AdminApi.create(vertx, new AdminApiOptions(pool, OPERATOR, secrets, Clock.systemUTC())));
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     listener = await(ConfigChanges.listen(vertx, options, changes::add));
     base = "http://127.0.0.1:" + server.actualPort();
