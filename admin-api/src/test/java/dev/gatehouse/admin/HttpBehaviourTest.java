@@ -41,6 +41,13 @@ class HttpBehaviourTest {
   }
 
   @Test
+  void openApiDocumentIsServedWithoutAuthentication() {
+    JsonObject doc = expect(200, api.get("/api/v1/openapi.json", null)).json();
+    assertThat(doc.getString("openapi")).startsWith("3.1");
+    assertThat(doc.getJsonObject("paths").fieldNames()).contains("/tenants", "/tenants/{slug}/routes/{name}");
+  }
+
+  @Test
   void missingBadAndRevokedCredentialsAre401WithChallenge() {
     for (String token : new String[] {null, "nope", "ghk_" + "A".repeat(43), OPERATOR + "x"}) {
       var r = api.get("/api/v1/tenants", token);

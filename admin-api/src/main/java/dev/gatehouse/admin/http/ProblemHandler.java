@@ -1,5 +1,7 @@
 package dev.gatehouse.admin.http;
 
+import dev.gatehouse.core.store.StoreConflict;
+import dev.gatehouse.core.store.TenantGone;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
@@ -32,6 +34,13 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     Throwable failure = ctx.failure();
     if (failure instanceof Problem problem) {
       return problem;
+    }
+    if (failure instanceof TenantGone) {
+      return Problem.notFound();
+    }
+    if (failure instanceof StoreConflict) {
+      // Handlers name the usual conflicts; this covers races between a check and the write.
+      return Problem.conflict("the change conflicts with a concurrent change; reload and retry");
     }
     if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException) {
       int status = failure == null ? ctx.statusCode()

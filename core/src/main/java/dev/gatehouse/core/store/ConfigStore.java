@@ -45,7 +45,7 @@ public final class ConfigStore {
     return pool.<T>withTransaction(conn -> work.apply(conn)
             .compose(changed -> TenantRows.bumpConfigVersion(conn, changed.tenantId())
                 .compose(bumped -> {
-                  ConfigChange change = bumped.orElseThrow(() -> new IllegalStateException("tenant vanished"));
+                  ConfigChange change = bumped.orElseThrow(TenantGone::new);
                   return AuditRows.insert(conn, changed.tenantId(), actor, changed.audit(), now())
                       .compose(v -> notify(conn, change))
                       .map(changed.result());
@@ -60,7 +60,7 @@ public final class ConfigStore {
   public Future<Void> deleteTenant(UUID tenantId, Function<SqlConnection, Future<Void>> check) {
     return pool.<Void>withTransaction(conn -> TenantRows.bumpConfigVersion(conn, tenantId)
             .compose(bumped -> {
-              ConfigChange change = bumped.orElseThrow(() -> new IllegalStateException("tenant vanished"));
+              ConfigChange change = bumped.orElseThrow(TenantGone::new);
               return check.apply(conn)
                   .compose(v -> notify(conn, change))
                   .compose(v -> TenantRows.delete(conn, tenantId));
