@@ -197,6 +197,15 @@ class ResourcesApiTest {
     expect(204, api.delete(T + "/keys/" + id, key));
     assertThat(expect(200, api.get(T + "/keys/" + id, key)).json().getString("revoked_at")).isNotNull();
     expect(401, api.get(T, created.getString("key")));
+    expect(201, api.post(T + "/keys", key, new JsonObject().put("name", "alpha")));
+    List<String> names = new ArrayList<>();
+    String token = null;
+    do {
+      var page = expect(200, api.get(T + "/keys?limit=1" + (token == null ? "" : "&page_token=" + token), key)).json();
+      page.getJsonArray("items").forEach(k -> names.add(((JsonObject) k).getString("name")));
+      token = page.getString("next_page_token");
+    } while (token != null);
+    assertThat(names).containsExactly("alpha", "ci", "initial");
     expect(404, api.get(T + "/keys/not-a-uuid", key));
     expect(404, api.get(T + "/keys/" + java.util.UUID.randomUUID(), key));
   }

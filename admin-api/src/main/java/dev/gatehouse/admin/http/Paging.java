@@ -42,6 +42,11 @@ public final class Paging {
   public static <T> JsonObject envelope(Page<T> page, Function<T, JsonObject> codec) {
     JsonArray items = new JsonArray();
     page.items().forEach(item -> items.add(codec.apply(item)));
+    return envelope(items, page);
+  }
+
+  /** The envelope for items already rendered from {@code page}. */
+  public static JsonObject envelope(JsonArray items, Page<?> page) {
     return new JsonObject().put("items", items).put("next_page_token", page.next() == null ? null : encode(page.next()));
   }
 

@@ -227,22 +227,22 @@ final class RouteKind implements NamedKind<Route> {
   /** The hostname, upstream and idp must be this tenant's own (checked in the change's transaction). */
   private static Future<Void> checkReferences(SqlClient client, UUID tenantId, JsonFields f, RouteFrom from,
       String upstream, String idp) {
-    return HostnameRows.get(client, tenantId, from.hostname())
-        .compose(host -> UpstreamRows.get(client, tenantId, upstream, false)
-            .compose(up -> (idp == null ? Future.succeededFuture(Optional.empty())
-                : IdpRows.get(client, tenantId, idp, false).map(o -> o.map(x -> (Object) x)))
-                .map(id -> {
-                  if (host.isEmpty()) {
-                    f.error("from", "hostname " + from.hostname() + " is not one of this tenant's hostnames");
-                  }
-                  if (up.isEmpty()) {
-                    f.error("upstream", "no upstream named " + upstream + " in this tenant");
-                  }
-                  if (idp != null && id.isEmpty()) {
-                    f.error("idp", "no idp named " + idp + " in this tenant");
-                  }
-                  f.done();
-                  return null;
-                })));
+    Future<Boolean> hostExists = HostnameRows.get(client, tenantId, from.hostname()).map(Optional::isPresent);
+    Future<Boolean> upstreamExists = UpstreamRows.get(client, tenantId, upstream, false).map(Optional::isPresent);
+    Future<Boolean> idpExists = idp == null ? Future.succeededFuture(true)
+        : IdpRows.get(client, tenantId, idp, false).map(Optional::isPresent);
+    return Future.all(hostExists, upstreamExists, idpExists).map(all -> {
+      if (!hostExists.result()) {
+        f.error("from", "hostname " + from.hostname() + " is not one of this tenant's hostnames");
+      }
+      if (!upstreamExists.result()) {
+        f.error("upstream", "no upstream named " + upstream + " in this tenant");
+      }
+      if (!idpExists.result()) {
+        f.error("idp", "no idp named " + idp + " in this tenant");
+      }
+      f.done();
+      return null;
+    });
   }
 }

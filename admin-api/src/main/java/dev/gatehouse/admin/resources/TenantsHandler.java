@@ -47,9 +47,7 @@ public final class TenantsHandler {
     var page = Paging.request(ctx);
     store.read(conn -> TenantRows.list(conn, page, only).compose(p -> {
       List<Future<JsonObject>> views = p.items().stream().map(t -> TenantJson.view(conn, t)).toList();
-      return Future.all(views).map(all -> new JsonObject()
-          .put("items", new JsonArray(all.<JsonObject>list()))
-          .put("next_page_token", Paging.envelope(p, t -> new JsonObject()).getString("next_page_token")));
+      return Future.all(views).map(all -> Paging.envelope(new JsonArray(all.<JsonObject>list()), p));
     })).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
   }
 

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for the admin_keys table. Keys are listed oldest first, paged by id within creation order. */
+/** SQL for the admin_keys table. */
 public final class AdminKeyRows {
   private static final String COLUMNS = "id, tenant_id, name, prefix, created_at, revoked_at";
 
@@ -35,11 +35,11 @@ public final class AdminKeyRows {
         .map(rows -> Rows.first(rows, AdminKeyRows::map));
   }
 
-  /** Keys ordered by id (the cursor is the last id). */
+  /** Keys ordered by name, then id; the cursor is the last key's id (keys are revoked, never deleted). */
   public static Future<Page<AdminKey>> list(SqlClient client, UUID tenantId, PageRequest page) {
     return client
-        .preparedQuery("SELECT " + COLUMNS + " FROM admin_keys WHERE tenant_id = $1"
-            + " AND ($2::uuid IS NULL OR id > $2::uuid) ORDER BY id LIMIT $3")
+        .preparedQuery("SELECT " + COLUMNS + " FROM admin_keys WHERE tenant_id = $1 AND ($2::uuid IS NULL"
+            + " OR (name, id) > (SELECT name, id FROM admin_keys WHERE id = $2::uuid)) ORDER BY name, id LIMIT $3")
         .execute(Tuple.of(tenantId, page.after() == null ? null : UUID.fromString(page.after()), page.limit() + 1))
         .map(rows -> page.toPage(rows, AdminKeyRows::map, k -> k.id().toString()));
   }
