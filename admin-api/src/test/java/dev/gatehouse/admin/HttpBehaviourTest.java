@@ -93,6 +93,16 @@ class HttpBehaviourTest {
   }
 
   @Test
+  void nulCharactersAreRefusedNotA500() {
+    var body = api.send("POST", "/api/v1/tenants", OPERATOR, "{\"slug\":\"nul\",\"display_name\":\"a\\u0000b\"}",
+        "application/json", null);
+    assertProblem(body, 400, "invalid-request");
+    assertProblem(api.get("/api/v1/tenants/a%00b", OPERATOR), 404, "not-found");
+    assertProblem(api.get("/api/v1/tenants/acme/idps/a%00b", OPERATOR), 404, "not-found");
+    assertProblem(api.get("/api/v1/tenants/acme/hostnames/a%00b.test", OPERATOR), 404, "not-found");
+  }
+
+  @Test
   void badPagingParametersAre400WithQueryPointers() {
     var r = api.get("/api/v1/tenants?limit=0", OPERATOR);
     assertProblem(r, 400, "invalid-request");

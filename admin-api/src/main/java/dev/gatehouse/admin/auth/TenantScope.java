@@ -1,5 +1,6 @@
 package dev.gatehouse.admin.auth;
 
+import dev.gatehouse.admin.http.Patterns;
 import dev.gatehouse.admin.http.Problem;
 import dev.gatehouse.core.config.Tenant;
 import dev.gatehouse.core.store.ConfigStore;
@@ -35,7 +36,8 @@ public final class TenantScope implements Handler<RoutingContext> {
     }
     String slug = ctx.pathParam("slug");
     Caller caller = Caller.of(ctx);
-    if (slug == null || caller instanceof Caller.TenantAdmin admin && !admin.slug().equals(slug)) {
+    if (slug == null || !Patterns.NAME.matcher(slug).matches()
+        || caller instanceof Caller.TenantAdmin admin && !admin.slug().equals(slug)) {
       ctx.fail(Problem.notFound());
       return;
     }

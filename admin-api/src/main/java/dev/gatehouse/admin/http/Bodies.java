@@ -26,6 +26,10 @@ public final class Bodies {
     if (!(parsed instanceof JsonObject json)) {
       throw Problem.invalid("", "must be a JSON object");
     }
+    // PostgreSQL text and jsonb cannot hold NUL characters; refuse them here rather than fail at the database.
+    if (json.encode().contains("\\u0000")) {
+      throw Problem.badRequest("strings must not contain NUL characters");
+    }
     return json;
   }
 

@@ -5,6 +5,7 @@ import dev.gatehouse.admin.auth.TenantScope;
 import dev.gatehouse.admin.http.Bodies;
 import dev.gatehouse.admin.http.JsonFields;
 import dev.gatehouse.admin.http.Paging;
+import dev.gatehouse.admin.http.Patterns;
 import dev.gatehouse.admin.http.Preconditions;
 import dev.gatehouse.admin.http.Problem;
 import dev.gatehouse.admin.http.Responses;
@@ -68,7 +69,7 @@ public final class HostnamesHandler {
     f.allowOnly(Set.of("hostname"));
     String raw = f.string("hostname", true, 1, 253);
     String hostname = raw == null ? null : raw.toLowerCase(Locale.ROOT);
-    if (hostname != null && !dev.gatehouse.admin.http.Patterns.isHostname(hostname)) {
+    if (hostname != null && !Patterns.isHostname(hostname)) {
       f.error("hostname", "must be a DNS host name with at least one dot (or ending in .localhost),"
           + " without port, trailing dot or wildcard");
     }
@@ -108,6 +109,10 @@ public final class HostnamesHandler {
   }
 
   private static String hostnameParam(RoutingContext ctx) {
-    return ctx.pathParam("hostname").toLowerCase(Locale.ROOT);
+    String hostname = ctx.pathParam("hostname").toLowerCase(Locale.ROOT);
+    if (!Patterns.isHostname(hostname)) {
+      throw Problem.notFound();
+    }
+    return hostname;
   }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.admin.auth.Caller;
 import dev.gatehouse.admin.auth.TenantScope;
 import dev.gatehouse.admin.http.Bodies;
 import dev.gatehouse.admin.http.Paging;
+import dev.gatehouse.admin.http.Patterns;
 import dev.gatehouse.admin.http.Preconditions;
 import dev.gatehouse.admin.http.Problem;
 import dev.gatehouse.admin.http.Responses;
@@ -49,7 +50,8 @@ public final class NamedResourcesHandler<R> {
 
   private void get(RoutingContext ctx) {
     Tenant tenant = TenantScope.tenant(ctx);
-    store.read(conn -> kind.get(conn, tenant.id(), ctx.pathParam("name"), false))
+    String name = nameParam(ctx);
+    store.read(conn -> kind.get(conn, tenant.id(), name, false))
         .map(found -> found.orElseThrow(Problem::notFound))
         .onSuccess(r -> Responses.resource(ctx, 200, kind.toJson(r), kind.meta(r).version()))
         .onFailure(ctx::fail);
@@ -70,7 +72,7 @@ public final class NamedResourcesHandler<R> {
 
   private void patch(RoutingContext ctx) {
     Tenant tenant = TenantScope.tenant(ctx);
-    String name = ctx.pathParam("name");
+    String name = nameParam(ctx);
     JsonObject patch = Bodies.object(ctx);
     var ifMatch = Preconditions.ifMatch(ctx);
     store.<R>change(Caller.of(ctx).actor(), conn -> kind.get(conn, tenant.id(), name, true)
@@ -93,7 +95,7 @@ public final class NamedResourcesHandler<R> {
 
   private void delete(RoutingContext ctx) {
     Tenant tenant = TenantScope.tenant(ctx);
-    String name = ctx.pathParam("name");
+    String name = nameParam(ctx);
     var ifMatch = Preconditions.ifMatch(ctx);
     store.<Void>change(Caller.of(ctx).actor(), conn -> kind.get(conn, tenant.id(), name, true)
             .map(found -> found.orElseThrow(Problem::notFound))
@@ -108,6 +110,15 @@ public final class NamedResourcesHandler<R> {
             ? Problem.conflict(kind.type() + " " + name + " is still in use") : e))
         .onSuccess(v -> Responses.noContent(ctx))
         .onFailure(ctx::fail);
+  }
+
+  /** The {name} path parameter; a name that cannot exist is simply not found. */
+  private static String nameParam(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    if (name == null || !Patterns.NAME.matcher(name).matches()) {
+      throw Problem.notFound();
+    }
+    return name;
   }
 
   /** The patch applied onto the current view: present fields replace, null removes (so defaults apply). */
