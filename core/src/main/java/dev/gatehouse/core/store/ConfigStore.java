@@ -1,12 +1,21 @@
 package dev.gatehouse.core.store;
 
+import static java.util.stream.Collectors.groupingBy;
+
+import dev.gatehouse.core.config.Hostname;
+import dev.gatehouse.core.config.Idp;
+import dev.gatehouse.core.config.Route;
+import dev.gatehouse.core.config.Tenant;
 import dev.gatehouse.core.config.TenantConfig;
+import dev.gatehouse.core.config.Upstream;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,7 +87,30 @@ public final class ConfigStore {
         .eventually(() -> conn.query("COMMIT").execute()));
   }
 
-  private static Future<TenantConfig> loadRest(SqlConnection conn, dev.gatehouse.core.config.Tenant tenant) {
+  /** Everything of every tenant, ordered by slug: one query per table, in one repeatable-read transaction. */
+  public Future<List<TenantConfig>> loadAll() {
+    return pool.withConnection(conn -> conn.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
+        .compose(v -> TenantRows.all(conn))
+        .compose(tenants -> HostnameRows.everyTenant(conn)
+            .compose(hostnames -> IdpRows.everyTenant(conn)
+                .compose(idps -> UpstreamRows.everyTenant(conn)
+                    .compose(upstreams -> RouteRows.everyTenant(conn)
+                        .map(routes -> assemble(tenants, hostnames, idps, upstreams, routes))))))
+        .eventually(() -> conn.query("COMMIT").execute()));
+  }
+
+  private static List<TenantConfig> assemble(List<Tenant> tenants, List<Hostname> hostnames, List<Idp> idps,
+      List<Upstream> upstreams, List<Route> routes) {
+    Map<UUID, List<Hostname>> hostnamesBy = hostnames.stream().collect(groupingBy(Hostname::tenantId));
+    Map<UUID, List<Idp>> idpsBy = idps.stream().collect(groupingBy(i -> i.meta().tenantId()));
+    Map<UUID, List<Upstream>> upstreamsBy = upstreams.stream().collect(groupingBy(u -> u.meta().tenantId()));
+    Map<UUID, List<Route>> routesBy = routes.stream().collect(groupingBy(r -> r.meta().tenantId()));
+    return tenants.stream().map(t -> new TenantConfig(t,
+        hostnamesBy.getOrDefault(t.id(), List.of()), idpsBy.getOrDefault(t.id(), List.of()),
+        upstreamsBy.getOrDefault(t.id(), List.of()), routesBy.getOrDefault(t.id(), List.of()))).toList();
+  }
+
+  private static Future<TenantConfig> loadRest(SqlConnection conn, Tenant tenant) {
     UUID id = tenant.id();
     return HostnameRows.all(conn, id).compose(hostnames -> IdpRows.all(conn, id)
         .compose(idps -> UpstreamRows.all(conn, id)

@@ -54,6 +54,14 @@ public final class HostnameRows {
         .mapEmpty();
   }
 
+  /** Rows of every tenant, in each tenant's order (for loading all snapshots at once). */
+  static Future<List<Hostname>> everyTenant(SqlClient client) {
+    return client
+        .query("SELECT " + COLUMNS + " FROM hostnames ORDER BY tenant_id, position")
+        .execute()
+        .map(rows -> Rows.all(rows, HostnameRows::map));
+  }
+
   static Hostname map(Row r) {
     return new Hostname(
         r.getUUID("tenant_id"),

@@ -69,6 +69,14 @@ public final class IdpRows {
     return client.preparedQuery("DELETE FROM idps WHERE id = $1").execute(Tuple.of(id)).mapEmpty();
   }
 
+  /** Rows of every tenant, in each tenant's order (for loading all snapshots at once). */
+  static Future<List<Idp>> everyTenant(SqlClient client) {
+    return client
+        .query("SELECT " + COLUMNS + " FROM idps ORDER BY tenant_id, name")
+        .execute()
+        .map(rows -> Rows.all(rows, IdpRows::map));
+  }
+
   static Idp map(Row r) {
     return new Idp(
         new ResourceMeta(r.getUUID("id"), r.getUUID("tenant_id"), r.getInteger("version"),

@@ -70,6 +70,11 @@ public final class TenantRows {
     return client.preparedQuery("DELETE FROM tenants WHERE id = $1").execute(Tuple.of(id)).mapEmpty();
   }
 
+  static Future<java.util.List<Tenant>> all(SqlClient client) {
+    return client.query("SELECT " + COLUMNS + " FROM tenants ORDER BY slug").execute()
+        .map(rows -> Rows.all(rows, TenantRows::map));
+  }
+
   static Tenant map(Row r) {
     return new Tenant(
         r.getUUID("id"),

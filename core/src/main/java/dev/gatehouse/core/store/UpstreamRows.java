@@ -82,6 +82,14 @@ public final class UpstreamRows {
         json.getString("service_account"));
   }
 
+  /** Rows of every tenant, in each tenant's order (for loading all snapshots at once). */
+  static Future<List<Upstream>> everyTenant(SqlClient client) {
+    return client
+        .query("SELECT " + COLUMNS + " FROM upstreams ORDER BY tenant_id, name")
+        .execute()
+        .map(rows -> Rows.all(rows, UpstreamRows::map));
+  }
+
   static Upstream map(Row r) {
     return new Upstream(
         new ResourceMeta(r.getUUID("id"), r.getUUID("tenant_id"), r.getInteger("version"),

@@ -146,6 +146,14 @@ class ConfigStoreTest {
         await(store.read(c -> RouteRows.referencing(c, acme.id(), RouteRows.Reference.UPSTREAM, "web")));
     assertThat(referrers).containsExactly("home");
 
+    Tenant beta = createTenant("beta");
+    change(beta, c -> HostnameRows.insert(c, beta.id(), "beta.test", NOW));
+    List<dev.gatehouse.core.config.TenantConfig> all = await(store.loadAll());
+    assertThat(all).extracting(c -> c.tenant().slug()).containsExactly("acme", "beta");
+    assertThat(all.get(0)).isEqualTo(await(store.loadTenant("acme")).orElseThrow());
+    assertThat(all.get(1).hostnames()).extracting(h -> h.hostname()).containsExactly("beta.test");
+    assertThat(all.get(1).routes()).isEmpty();
+
     await(store.deleteTenant(acme.id(), c -> Future.succeededFuture()));
     assertThat(await(store.loadTenant("acme"))).isEmpty();
     assertThat(await(pool.query("SELECT count(*) FROM routes").execute()).iterator().next().getLong(0)).isZero();
