@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** OIDC identity providers. The client secret is sealed on input and never leaves the store again. */
 final class IdpKind implements NamedKind<Idp> {
@@ -27,9 +28,9 @@ final class IdpKind implements NamedKind<Idp> {
   static final String REDACTED = "[redacted]";
 
   private final SecretBox secrets;
-  private final java.util.function.Supplier<Instant> now;
+  private final Supplier<Instant> now;
 
-  IdpKind(SecretBox secrets, java.util.function.Supplier<Instant> now) {
+  IdpKind(SecretBox secrets, Supplier<Instant> now) {
     this.secrets = secrets;
     this.now = now;
   }

@@ -146,11 +146,6 @@ final class RouteKind implements NamedKind<Route> {
     });
   }
 
-  @Override
-  public JsonObject audit(Route route, boolean secretWritten) {
-    return toJson(route);
-  }
-
   private static RouteFrom from(JsonFields f) {
     String from = f.string("from", true, 1, 300);
     if (from == null) {

@@ -3,6 +3,7 @@ package dev.gatehouse.core.config;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /** An OIDC identity provider of a tenant. The client secret is only ever held sealed (see core.crypto.SecretBox). */
 public record Idp(
@@ -30,7 +31,7 @@ public record Idp(
   }
 
   /** Associated data binding a sealed client secret to its tenant and IdP. */
-  public static String secretAad(java.util.UUID tenantId, String idpName) {
+  public static String secretAad(UUID tenantId, String idpName) {
     return "idp-client-secret:" + tenantId + ":" + idpName;
   }
 
