@@ -1,6 +1,7 @@
 package dev.gatehouse.admin;
 
 import dev.gatehouse.core.crypto.SecretBox;
+import dev.gatehouse.testkit.TestDatabase;
 import dev.gatehouse.core.store.ConfigChange;
 import dev.gatehouse.core.store.ConfigChanges;
 import io.vertx.core.Future;
@@ -41,7 +42,7 @@ final class ApiFixture implements AutoCloseable {
   private final String base;
 
   ApiFixture() {
-    PgConnectOptions options = LocalDatabase.fresh();
+    PgConnectOptions options = TestDatabase.connectOptions(TestDatabase.fresh());
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(options).using(vertx).build();
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);

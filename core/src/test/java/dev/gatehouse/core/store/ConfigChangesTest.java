@@ -4,6 +4,7 @@ import static dev.gatehouse.core.store.ConfigStoreTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.config.Tenant;
+import dev.gatehouse.testkit.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
@@ -21,7 +22,7 @@ class ConfigChangesTest {
 
   @Test
   void reListensAfterLosingItsConnectionAndSaysSo() throws Exception {
-    PgConnectOptions options = LocalDatabase.fresh();
+    PgConnectOptions options = TestDatabase.connectOptions(TestDatabase.fresh());
     Vertx vertx = Vertx.vertx();
     Pool pool = PgBuilder.pool().connectingTo(options).using(vertx).build();
     ConfigStore store = new ConfigStore(pool, Clock.systemUTC());

@@ -15,6 +15,7 @@ import dev.gatehouse.core.config.ServerlessHeader;
 import dev.gatehouse.core.config.Tenant;
 import dev.gatehouse.core.config.Upstream;
 import io.vertx.core.Future;
+import dev.gatehouse.testkit.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -47,7 +48,7 @@ class ConfigStoreTest {
 
   @BeforeEach
   void start() throws Exception {
-    PgConnectOptions options = LocalDatabase.fresh();
+    PgConnectOptions options = TestDatabase.connectOptions(TestDatabase.fresh());
     vertx = Vertx.vertx();
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(options).using(vertx).build();
     store = new ConfigStore(pool, Clock.fixed(NOW, ZoneOffset.UTC));
