@@ -47,7 +47,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Same as {@link #start(Path)} with the binaries unpacked into {@code runtime}, which several processes may
-     * share (unpacking takes seconds; test JVMs share one copy).
+     * share (unpacking takes seconds; test JVMs share one copy). The library unpacks once per JVM: later starts in
+     * the same JVM reuse the first location while it exists, whatever {@code runtime} they name.
      */
     public static EmbeddedDatabase start(Path dataDir, Path runtime) {
         long started = System.nanoTime();

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When the JVM is killed, PostgreSQL keeps running (it is a daemon) and keeps {@code postmaster.pid}; a new
  * server on the same directory then refuses to start. A live Gatehouse holds the embedded library's {@code epg-lock}
- * file lock, so: lock held → the directory is in use, refuse; lock free and the pid file names a live postgres →
- * an orphan, shut it down; the pid names no postgres (dead, or the pid was reused) → delete the stale pid file.
+ * file lock, so: lock held → the directory is in use, refuse; lock free and the pid file names a live postgres on
+ * this directory → an orphan, shut it down; otherwise (dead, or the pid was reused) → delete the stale pid file.
  */
 final class StalePostmaster {
 
@@ -41,18 +41,44 @@ final class StalePostmaster {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(StalePostmaster::isPostgres);
-        if (postmaster.isPresent()) {
-            stopOrphan(postmaster.get(), pgData);
+        Optional<ProcessHandle> holder = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        if (holder.isPresent() && servesThisDirectory(holder.get(), pgData)) {
+            stopOrphan(holder.get(), pgData);
         } else {
-            LOG.warn("Removing stale {} in {} (no PostgreSQL process holds it)", PID_FILE, pgData);
+            LOG.warn("Removing stale {} in {} (no PostgreSQL serving this directory holds it)", PID_FILE, pgData);
             try {
                 Files.deleteIfExists(pidFile);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove stale " + pidFile, e);
             }
+        }
+    }
+
+    /**
+     * Whether a live process is a postgres on this data directory. A pid file must never be removed from under a
+     * running server (two servers on one directory corrupt it), so a process that cannot be inspected counts as one.
+     */
+    private static boolean servesThisDirectory(ProcessHandle process, Path pgData) {
+        ProcessHandle.Info info = process.info();
+        Optional<String> command = info.command();
+        Optional<String[]> arguments = info.arguments();
+        if (command.isEmpty() || arguments.isEmpty()) {
+            throw new IllegalStateException("Process " + process.pid() + " named in " + pgData.resolve(PID_FILE)
+                    + " cannot be inspected; if it is not a PostgreSQL on this directory, remove that file");
+        }
+        if (!command.get().endsWith("/postgres")) {
+            return false;
+        }
+        List<String> args = List.of(arguments.get());
+        int dataOption = args.indexOf("-D");
+        return dataOption >= 0 && dataOption + 1 < args.size() && sameFile(Path.of(args.get(dataOption + 1)), pgData);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -86,10 +112,6 @@ final class StalePostmaster {
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
     }
 
     private static void stopOrphan(ProcessHandle postmaster, Path pgData) {

@@ -22,20 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedDatabaseTest {
 
     private static final String TEST_MIGRATIONS = "classpath:db/test-migration";
+    private static final Path SHARED_RUNTIME = Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-pg-runtime");
 
     @TempDir
     Path dataDir;
 
     @Test
     void keepsDataAcrossRestarts() throws Exception {
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
+        try (EmbeddedDatabase db = start(dataDir)) {
             MigrationResult first = Migrations.apply(db.coordinates(), TEST_MIGRATIONS);
             assertThat(first.migrationsExecuted()).isEqualTo(1);
             assertThat(first.currentVersion()).isEqualTo("1");
             update(db.coordinates(), "INSERT INTO t VALUES (1, 'survives a restart')");
         }
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
+        try (EmbeddedDatabase db = start(dataDir)) {
             assertThat(Migrations.apply(db.coordinates(), TEST_MIGRATIONS).migrationsExecuted()).isZero();
             assertThat(queryString(db.coordinates(), "SELECT note FROM t WHERE id = 1")).isEqualTo("survives a restart");
         }
@@ -58,13 +59,12 @@ class EmbeddedDatabaseTest {
                     .hasMessageContaining("password authentication failed");
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres-password")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-            assertThat(dataDir.resolve("postgres-runtime")).isDirectory();
         }
     }
 
     @Test
     void appliesNoMigrationWhenThereIsNone() {
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
+        try (EmbeddedDatabase db = start(dataDir)) {
             MigrationResult result = Migrations.apply(db.coordinates(), "classpath:db/no-such-location");
 
             assertThat(result.migrationsExecuted()).isZero();
@@ -74,8 +74,8 @@ class EmbeddedDatabaseTest {
 
     @Test
     void refusesADataDirectoryInUse() throws Exception {
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
-            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir))
+        try (EmbeddedDatabase db = start(dataDir)) {
+            assertThatThrownBy(() -> start(dataDir))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("in use by another running Gatehouse");
             assertThat(queryString(db.coordinates(), "SELECT 'still serving'")).isEqualTo("still serving");
@@ -84,13 +84,27 @@ class EmbeddedDatabaseTest {
 
     @Test
     void startsDespiteAStalePidFileNamingAnotherProcess() throws Exception {
-        EmbeddedDatabase.start(dataDir).close();
+        start(dataDir).close();
         Path pidFile = dataDir.resolve("postgres/postmaster.pid");
         // A reused pid: this JVM is alive but is no PostgreSQL.
         Files.writeString(pidFile, ProcessHandle.current().pid() + "\n" + dataDir.resolve("postgres") + "\n");
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
+        try (EmbeddedDatabase db = start(dataDir)) {
             assertThat(queryString(db.coordinates(), "SELECT 'started'")).isEqualTo("started");
+        }
+    }
+
+    @Test
+    void leavesAnotherDirectorysPostgresAloneWhenItsPidIsReused(@TempDir Path otherDataDir) throws Exception {
+        start(dataDir).close();
+        try (EmbeddedDatabase other = start(otherDataDir)) {
+            Path otherPidFile = otherDataDir.resolve("postgres/postmaster.pid");
+            Files.copy(otherPidFile, dataDir.resolve("postgres/postmaster.pid"));
+
+            try (EmbeddedDatabase db = start(dataDir)) {
+                assertThat(queryString(db.coordinates(), "SELECT 'started'")).isEqualTo("started");
+            }
+            assertThat(queryString(other.coordinates(), "SELECT 'untouched'")).isEqualTo("untouched");
         }
     }
 
@@ -108,10 +122,15 @@ class EmbeddedDatabaseTest {
         assertThat(owner.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
+        try (EmbeddedDatabase db = start(dataDir)) {
             assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(queryString(db.coordinates(), "SELECT 'restarted'")).isEqualTo("restarted");
         }
+    }
+
+    /** Shares unpacked binaries between tests: unpacking takes seconds. */
+    private static EmbeddedDatabase start(Path dataDir) {
+        return EmbeddedDatabase.start(dataDir, SHARED_RUNTIME);
     }
 
     private static void update(DatabaseCoordinates db, String sql) throws SQLException {

@@ -8,9 +8,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -26,7 +26,7 @@ final class TemplateServer {
     private final DatabaseCoordinates maintenance;
     private final String runId = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000_0000, 0x7fff_ffff));
     private final String template = "gatehouse_template_" + runId;
-    private final List<String> created = new CopyOnWriteArrayList<>();
+    private final List<String> created = new ArrayList<>();
 
     private TemplateServer(DatabaseCoordinates maintenance) {
         this.maintenance = maintenance;
@@ -59,7 +59,7 @@ final class TemplateServer {
         return maintenance.withDatabase(database);
     }
 
-    private void createTemplate() {
+    private synchronized void createTemplate() {
         execute("CREATE DATABASE " + template);
         created.add(template);
         Migrations.apply(maintenance.withDatabase(template));
@@ -67,11 +67,12 @@ final class TemplateServer {
         execute("ALTER DATABASE " + template + " WITH ALLOW_CONNECTIONS false IS_TEMPLATE true");
     }
 
-    private void dropAll() {
+    /** Drops every database this server created, newest first (the template last). */
+    synchronized void dropAll() {
         for (int i = created.size() - 1; i >= 0; i--) {
-            String database = created.get(i);
+            String database = created.remove(i);
             execute("ALTER DATABASE " + database + " WITH IS_TEMPLATE false");
-            execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            execute("DROP DATABASE " + database + " WITH (FORCE)");
         }
     }
 
