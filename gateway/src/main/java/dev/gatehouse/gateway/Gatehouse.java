@@ -1,6 +1,9 @@
 package dev.gatehouse.gateway;
 
+import dev.gatehouse.admin.AdminApi;
+import dev.gatehouse.admin.AdminApiOptions;
 import dev.gatehouse.core.crypto.MasterKey;
+import dev.gatehouse.core.crypto.SecretBox;
 import dev.gatehouse.migrations.DatabaseCoordinates;
 import dev.gatehouse.migrations.EmbeddedDatabase;
 import dev.gatehouse.migrations.MigrationResult;
@@ -11,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -97,8 +101,11 @@ public final class Gatehouse {
             // Resolved only now, so a start that fails earlier never generates a token nobody was shown.
             OperatorToken operatorToken = OperatorToken.resolve(settings.operatorToken(), dataDir);
             operatorToken.generatedAt().ifPresent(file -> stdout.accept(operatorToken.announcement()));
-            AdminPlaneOptions options = new AdminPlaneOptions(pool, operatorToken.value(), masterKey, clock);
-            adminPort = OptionalInt.of(listen(vertx, "admin", settings.adminPort(), AdminPlane.router(vertx, options)));
+            AdminApiOptions options =
+                    new AdminApiOptions(pool, operatorToken.value(), new SecretBox(masterKey), clock);
+            Router adminApi = step("loading the admin API",
+                    () -> await(AdminApi.create(vertx, options), LISTEN_TIMEOUT));
+            adminPort = OptionalInt.of(listen(vertx, "admin", settings.adminPort(), adminApi));
         }
         if (settings.role().servesGateway()) {
             gatewayPort = OptionalInt.of(listen(vertx, "gateway", settings.httpPort(), new GatewayHandler()));

@@ -70,7 +70,8 @@ record OperatorToken(String value, Optional<Path> generatedAt) {
             Files.writeString(temporary, token + "\n", StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
-            throw new InvalidSettingsException("cannot save the operator token: " + e.getFile() + " appeared meanwhile");
+            throw new InvalidSettingsException(
+                    "cannot save the operator token: " + e.getFile() + " appeared meanwhile");
         } catch (IOException e) {
             throw new InvalidSettingsException("cannot save the operator token to " + file + ": " + e.getMessage());
         }

@@ -60,7 +60,10 @@ class GatehouseProcessIT {
             token = announcement.group(2);
 
             String admin = ready.group(2);
-            assertThat(get(admin + "/readyz", token).statusCode()).isEqualTo(200);
+            assertThat(get(admin + "/readyz", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> created = post(admin + "/api/v1/tenants", token,
+                    "{\"slug\":\"acme\",\"display_name\":\"Acme Corp\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             assertThat(get("http://127.0.0.1:" + ready.group(1) + "/", null).statusCode()).isEqualTo(404);
 
             assertThat(first.terminate(EXIT_TIMEOUT)).as(first.output()).isZero();
@@ -73,7 +76,9 @@ class GatehouseProcessIT {
         try (GatehouseProcess second = GatehouseProcess.start(env(dataDir), temp)) {
             Matcher ready = ready(second.awaitReady(READY_TIMEOUT), second);
             assertThat(second.stdout()).as("the token is printed only when generated").hasSize(1);
-            assertThat(get(ready.group(2) + "/readyz", token).statusCode()).isEqualTo(200);
+            HttpResponse<String> tenant = get(ready.group(2) + "/api/v1/tenants/acme", token);
+            assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(200);
+            assertThat(tenant.body()).contains("\"display_name\":\"Acme Corp\"");
             assertThat(Files.readString(dataDir.resolve("operator-token")).trim()).isEqualTo(token);
             assertThat(second.terminate(EXIT_TIMEOUT)).as(second.output()).isZero();
         }
@@ -89,7 +94,8 @@ class GatehouseProcessIT {
                         "--admin-port", String.valueOf(taken.getLocalPort()))) {
             assertThat(process.awaitExit(READY_TIMEOUT)).as(process.output()).isEqualTo(1);
             assertThat(process.stderr()).contains(
-                    "gatehouse: failed to start: cannot listen for the admin on 127.0.0.1 port " + taken.getLocalPort());
+                    "gatehouse: failed to start: cannot listen for the admin on 127.0.0.1 port "
+                            + taken.getLocalPort());
             assertThat(process.stderr()).doesNotContain("\tat ");
             assertThat(process.stdout()).noneMatch(line -> line.startsWith("gatehouse ready"));
         }
@@ -140,6 +146,15 @@ class GatehouseProcessIT {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String url, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<Path> postmasterPids(Path dataDir) throws IOException {

@@ -8,6 +8,7 @@ import dev.gatehouse.testkit.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
@@ -68,10 +69,19 @@ class GatehouseTest {
             assertThat(readyz.statusCode()).isEqualTo(200);
             assertThat(readyz.bodyAsJsonObject().getString("status")).isEqualTo("ready");
 
-            HttpResponse<Buffer> unknown = get(gateway, "/some/page?x=1", "app.acme.example");
+            String token = Files.readString(dataDir.resolve("operator-token")).trim();
+            assertThat(post(admin, "/api/v1/tenants", token,
+                    new JsonObject().put("slug", "acme").put("display_name", "Acme Corp")).statusCode())
+                    .isEqualTo(201);
+            assertThat(post(admin, "/api/v1/tenants/acme/hostnames", token,
+                    new JsonObject().put("hostname", "app.acme.example")).statusCode()).isEqualTo(201);
+            assertThat(post(admin, "/api/v1/tenants", "not-the-operator-token",
+                    new JsonObject().put("slug", "evil").put("display_name", "Evil")).statusCode()).isEqualTo(401);
+
+            HttpResponse<Buffer> unknown = get(gateway, "/some/page?x=1", "unknown.example");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.bodyAsString()).isEqualTo("no route for this host\n")
-                    .doesNotContain("acme");
+                    .doesNotContain("acme", "Acme", "unknown.example");
             assertThat(unknown.getHeader("Content-Type")).startsWith("text/plain");
             assertThat(get(gateway, "/healthz", "app.acme.example").statusCode()).isEqualTo(200);
         } finally {
@@ -187,6 +197,13 @@ class GatehouseTest {
 
     private HttpResponse<Buffer> get(int port, String path, String host) throws Exception {
         Future<HttpResponse<Buffer>> response = client.get(port, "127.0.0.1", path).virtualHost(host).send();
+        return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private HttpResponse<Buffer> post(int port, String path, String token, JsonObject body) throws Exception {
+        Future<HttpResponse<Buffer>> response = client.post(port, "127.0.0.1", path)
+                .putHeader("Authorization", "Bearer " + token)
+                .sendJsonObject(body);
         return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

@@ -93,7 +93,8 @@ class SettingsTest {
     void badPortNamesTheVariableAndTheValue() {
         assertThatThrownBy(() -> Settings.parse(List.of(), Map.of("GATEHOUSE_HTTP_PORT", "80a")))
                 .isInstanceOf(InvalidSettingsException.class)
-                .hasMessage("GATEHOUSE_HTTP_PORT must be a port number from 0 to 65535 (0 picks a free one), not \"80a\"");
+                .hasMessage("GATEHOUSE_HTTP_PORT must be a port number from 0 to 65535 (0 picks a free one),"
+                        + " not \"80a\"");
         assertThatThrownBy(() -> Settings.parse(List.of("--admin-port", "65536"), Map.of()))
                 .hasMessageStartingWith("--admin-port must be a port number");
         assertThatThrownBy(() -> Settings.parse(List.of("--admin-port", "-1"), Map.of()))
