@@ -2,6 +2,8 @@ package dev.gatehouse.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,17 @@ class RoundTripTest {
         Policy fromJson = PolicyParser.parse(List.of(Map.of("allow", Map.of("and",
                 List.of(Map.of("email", Map.of("in", List.of("a@example.com", "b@example.com"))))))));
         assertThat(fromYaml).isEqualTo(fromJson);
+    }
+
+    @Test
+    void vertxJsonTreesAreAccepted() {
+        JsonArray rules = new JsonArray().add(new JsonObject().put("allow", new JsonObject()
+                .put("and", new JsonArray().add(new JsonObject().put("email", new JsonObject()
+                        .put("in", new JsonArray().add("a@example.com")))))));
+        Policy policy = PolicyParser.parse(rules.getList());
+        assertThat(policy.toJson()).isEqualTo(List.of(Map.of("allow", Map.of("and",
+                List.of(Map.of("email", Map.of("in", List.of("a@example.com"))))))));
+        assertThat(PolicyParser.parse(new JsonArray(rules.encode()).getList())).isEqualTo(policy);
     }
 
     @Test
