@@ -45,6 +45,25 @@ class RoundTripTest {
     }
 
     @Test
+    void yamlFormParsesBackToAnEqualPolicy() {
+        Policy policy = PolicyParser.parseYaml(EVERY_CRITERION);
+        assertThat(PolicyParser.parseYaml(policy.toYaml())).isEqualTo(policy);
+        assertThat(Policy.DENY_ALL.toYaml()).isEqualTo("[]\n");
+        assertThat(PolicyParser.parseYaml(Policy.DENY_ALL.toYaml())).isEqualTo(Policy.DENY_ALL);
+    }
+
+    @Test
+    void yamlFormIsBlockStyle() {
+        Policy policy = PolicyParser.parse(Map.of("allow", Map.of("or", List.of(Map.of("domain", "example.com")))));
+        assertThat(policy.toYaml()).isEqualTo("""
+                - allow:
+                    or:
+                    - domain:
+                        is: example.com
+                """);
+    }
+
+    @Test
     void canonicalFormIsNormalized() {
         Policy policy = PolicyParser.parseYaml(EVERY_CRITERION);
         @SuppressWarnings("unchecked")
