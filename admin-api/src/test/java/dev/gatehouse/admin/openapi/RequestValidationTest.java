@@ -201,6 +201,18 @@ class RequestValidationTest {
   }
 
   @Test
+  void theErrorListIsCapped() throws Exception {
+    JsonObject body = new JsonObject().put("name", "ci");
+    for (int i = 0; i < 60; i++) {
+      body.put("extra" + i, i);
+    }
+    HttpResponse<Buffer> response = send(HttpMethod.POST, "/api/v1/tenants/acme/keys", body.encode());
+    assertInvalid(response, "/extra0", "unknown field 'extra0'");
+    assertThat(errors(response)).hasSize(Problem.MAX_ERRORS);
+    assertThat(response.bodyAsJsonObject().getString("detail")).isEqualTo("/extra0 unknown field 'extra0' (and 59 more)");
+  }
+
+  @Test
   void aTrailingLineBreakDoesNotSlipThroughAPattern() throws Exception {
     assertInvalid(send(HttpMethod.POST, "/api/v1/tenants", "{\"slug\":\"acme\\n\",\"display_name\":\"Acme\"}"),
         "/slug", "must be 1 to 63 lower-case letters, digits or hyphens, starting and ending with a letter or digit");
