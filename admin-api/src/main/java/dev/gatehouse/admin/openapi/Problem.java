@@ -10,14 +10,17 @@ record Problem(int status, String code, String title, String detail, List<FieldE
 
   static final String CONTENT_TYPE = "application/problem+json";
 
+  /** At most this many errors are listed; a body can fail in many places at once. */
+  static final int MAX_ERRORS = 50;
+
   static Problem invalidRequest(String detail, List<FieldError> errors) {
     return new Problem(400, "invalid-request", "Invalid request", detail, List.copyOf(errors));
   }
 
-  /** At most this many errors are listed; a body can fail in many places at once. */
-  static final int MAX_ERRORS = 50;
-
   static Problem invalidRequest(List<FieldError> errors) {
+    if (errors.isEmpty()) {
+      return invalidRequest("the request is invalid", errors);
+    }
     List<FieldError> listed = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
     FieldError first = errors.get(0);
     String where = first.pointer().isEmpty() ? "" : first.pointer() + " ";

@@ -70,7 +70,7 @@ public final class RequestValidation {
     Problem problem;
     try {
       problem = rules.check(ctx);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // A validator failure is our defect, but the client still gets a 4xx answer without internals.
       LOG.warn("request validation failed unexpectedly for operation {}", operation.getOperationId(), e);
       problem = Problem.invalidRequest("the request could not be validated", List.of());

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.OutputUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,13 +38,27 @@ final class SchemaErrors {
   List<FieldError> translate(OutputUnit result, Object instance, String pointerPrefix) {
     Set<FieldError> errors = new LinkedHashSet<>();
     List<OutputUnit> units = result.getErrors() == null ? List.of() : result.getErrors();
+    // The validation contract bounds each pattern by maxLength, so an overlong value fails both; say it once.
+    Set<String> tooLong = new HashSet<>();
     for (OutputUnit unit : units) {
-      errors.addAll(leafErrors(unit, instance, pointerPrefix));
+      if ("maxLength".equals(keywordOf(unit))) {
+        tooLong.add(nullToEmpty(unit.getInstanceLocation()));
+      }
+    }
+    for (OutputUnit unit : units) {
+      if (!("pattern".equals(keywordOf(unit)) && tooLong.contains(nullToEmpty(unit.getInstanceLocation())))) {
+        errors.addAll(leafErrors(unit, instance, pointerPrefix));
+      }
     }
     if (errors.isEmpty()) {
       errors.add(new FieldError(pointerPrefix, "is invalid"));
     }
     return new ArrayList<>(errors);
+  }
+
+  private static String keywordOf(OutputUnit unit) {
+    String location = nullToEmpty(unit.getKeywordLocation());
+    return location.substring(location.lastIndexOf('/') + 1);
   }
 
   private List<FieldError> leafErrors(OutputUnit unit, Object instance, String pointerPrefix) {

@@ -5,9 +5,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.MediaType;
 
 /**
- * Derives from the published document the variant that vertx-openapi 5.0 accepts for request validation.
- * vertx-openapi rejects relative server URLs (it parses them with java.net.URL) and response media types
- * outside its fixed list (application/problem+json among them); neither matters for validating requests.
+ * Derives from the published document the variant used for request validation.
+ * <ul>
+ *   <li>vertx-openapi 5.0 rejects relative server URLs (it parses them with java.net.URL) and response media types
+ *   outside its fixed list (application/problem+json among them); neither matters for validating requests.</li>
+ *   <li>Patterns are ECMA-262 in the document but run as java.util.regex: a trailing {@code $} also matches before a
+ *   final line break in Java, so it becomes {@code \z}; and a length lookahead taken from {@code maxLength} keeps
+ *   a megabyte-long value from driving a pattern into deep recursion or heavy backtracking.</li>
+ * </ul>
  */
 final class ValidationContract {
 
@@ -30,6 +35,7 @@ final class ValidationContract {
         }
       }
     }
+    javaPatterns(contract);
     return contract;
   }
 
@@ -50,5 +56,35 @@ final class ValidationContract {
         content.fieldNames().removeIf(mediaType -> !MediaType.isMediaTypeSupported(mediaType));
       }
     }
+  }
+
+  private static void javaPatterns(Object node) {
+    if (node instanceof JsonObject object) {
+      if (object.getValue("pattern") instanceof String pattern) {
+        object.put("pattern", javaPattern(pattern, object.getValue("maxLength")));
+      }
+      object.forEach(entry -> javaPatterns(entry.getValue()));
+    } else if (node instanceof JsonArray array) {
+      array.forEach(ValidationContract::javaPatterns);
+    }
+  }
+
+  static String javaPattern(String ecmaPattern, Object maxLength) {
+    String pattern = ecmaPattern;
+    if (pattern.endsWith("$") && !endsWithEscape(pattern.substring(0, pattern.length() - 1))) {
+      pattern = pattern.substring(0, pattern.length() - 1) + "\\z";
+    }
+    if (maxLength instanceof Integer limit) {
+      pattern = "^(?=[\\s\\S]{0," + limit + "}\\z)" + pattern;
+    }
+    return pattern;
+  }
+
+  private static boolean endsWithEscape(String text) {
+    int backslashes = 0;
+    for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 1;
   }
 }

@@ -201,6 +201,50 @@ class RequestValidationTest {
   }
 
   @Test
+  void theErrorListIsCapped() throws Exception {
+    JsonObject body = new JsonObject().put("name", "ci");
+    for (int i = 0; i < 60; i++) {
+      body.put("extra" + i, i);
+    }
+    HttpResponse<Buffer> response = send(HttpMethod.POST, "/api/v1/tenants/acme/keys", body.encode());
+    assertInvalid(response, "/extra0", "unknown field 'extra0'");
+    assertThat(errors(response)).hasSize(Problem.MAX_ERRORS);
+    assertThat(response.bodyAsJsonObject().getString("detail")).isEqualTo("/extra0 unknown field 'extra0' (and 59 more)");
+  }
+
+  @Test
+  void aTrailingLineBreakDoesNotSlipThroughAPattern() throws Exception {
+    assertInvalid(send(HttpMethod.POST, "/api/v1/tenants", "{\"slug\":\"acme\\n\",\"display_name\":\"Acme\"}"),
+        "/slug", "must be 1 to 63 lower-case letters, digits or hyphens, starting and ending with a letter or digit");
+    assertInvalid(send(HttpMethod.POST, "/api/v1/tenants/acme/routes",
+            "{\"name\":\"home\",\"from\":\"https://app.example.com\",\"upstream\":\"web\","
+                + "\"set_request_headers\":{\"X-Team\":\"blue\\r\\nX-Evil: 1\"}}"),
+        "/set_request_headers/X-Team", "must not contain control characters");
+  }
+
+  @Test
+  void megabyteValuesAreRejectedByLengthNotByRunawayPatterns() throws Exception {
+    String hostname = "a.".repeat(400_000) + "com";
+    HttpResponse<Buffer> response = send(HttpMethod.POST, "/api/v1/tenants/acme/hostnames",
+        "{\"hostname\":\"" + hostname + "\"}");
+    assertInvalid(response, "/hostname", "must be at most 253 characters long");
+    assertThat(errors(response)).hasSize(1);
+
+    String serviceAccount = "a@" + "a.".repeat(400_000) + " ";
+    assertInvalid(send(HttpMethod.POST, "/api/v1/tenants/acme/upstreams",
+            "{\"name\":\"web\",\"url\":\"https://web.internal\","
+                + "\"google_cloud_serverless_authentication\":{\"service_account\":\"" + serviceAccount + "\"}}"),
+        "/google_cloud_serverless_authentication/service_account", "must be at most 320 characters long");
+  }
+
+  @Test
+  void nonAsciiAndNullBodiesAreReportedCleanly() throws Exception {
+    assertInvalid(send(HttpMethod.POST, "/api/v1/tenants/acme/keys", "{\"name\":\"ci\",\"f\u00fcr\":1}"),
+        "/f\u00fcr", "unknown field 'f\u00fcr'");
+    assertInvalid(send(HttpMethod.POST, "/api/v1/tenants/acme/keys", "null"), "", "must be an object");
+  }
+
+  @Test
   void malformedJsonMissingBodyAndWrongMediaTypeAreClientErrors() throws Exception {
     HttpResponse<Buffer> malformed = send(HttpMethod.POST, "/api/v1/tenants", "{\"slug\":");
     assertInvalid(malformed, "", "request body is not valid JSON");

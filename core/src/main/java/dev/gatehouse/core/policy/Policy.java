@@ -3,6 +3,8 @@ package dev.gatehouse.core.policy;
 import dev.gatehouse.core.policy.criteria.Outcome;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * A compiled, immutable policy. Access is granted when some {@code allow} body matches and no {@code deny} body
@@ -33,6 +35,17 @@ public final class Policy {
     /** The canonical structured form (unmodifiable Map/List/String/Boolean tree); it parses back to an equal policy. */
     public List<Object> toJson() {
         return json;
+    }
+
+    /** The canonical form as block-style YAML; {@link PolicyParser#parseYaml} reads it back to an equal policy. */
+    public String toYaml() {
+        if (json.isEmpty()) {
+            return "[]\n";
+        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        return new Yaml(options).dump(json);
     }
 
     /** Number of rules (elements of {@link #toJson()}). */

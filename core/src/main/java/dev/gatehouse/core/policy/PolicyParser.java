@@ -8,12 +8,13 @@ public final class PolicyParser {
 
     /**
      * Compiles a policy from the tree the admin API receives (Jackson / Vert.x {@code JsonArray.getList()}):
-     * a list of rules, or a single rule object as Pomerium allows. Null means the empty policy.
+     * a list of rules, or a single rule object as Pomerium allows. Null means the empty policy. Nested Vert.x
+     * {@code JsonObject}/{@code JsonArray} values are accepted too. The tree is copied, never kept.
      *
      * @throws PolicyException listing every problem, with JSON pointers (lines are null)
      */
     public static Policy parse(Object jsonTree) {
-        return new RuleCompiler(null).compile(jsonTree);
+        return new RuleCompiler(null).compile(PlainTree.copy(jsonTree));
     }
 
     /**

@@ -61,15 +61,19 @@ final class RuleCompiler {
             String action = String.valueOf(entry.getKey());
             String at = pointer + "/" + CriterionContext.escape(action);
             switch (action) {
-                case "allow" -> allow = body(entry.getValue(), at, label + " (allow)");
-                case "deny" -> deny = body(entry.getValue(), at, label + " (deny)");
-                default -> error(at, label + ": unknown action '" + action + "' (expected allow or deny)");
+                case "allow" -> {
+                    allow = body(entry.getValue(), at, label + " (allow)");
+                    valid &= allow != null;
+                }
+                case "deny" -> {
+                    deny = body(entry.getValue(), at, label + " (deny)");
+                    valid &= deny != null;
+                }
+                default -> {
+                    error(at, label + ": unknown action '" + action + "' (expected allow or deny)");
+                    valid = false;
+                }
             }
-            valid &= switch (action) {
-                case "allow" -> allow != null;
-                case "deny" -> deny != null;
-                default -> false;
-            };
         }
         return valid ? new CompiledRule(number, allow, deny) : null;
     }

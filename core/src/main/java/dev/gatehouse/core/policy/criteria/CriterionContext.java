@@ -43,16 +43,6 @@ public final class CriterionContext {
         return null;
     }
 
-    /** The value as a non-empty string, or null after reporting why not. */
-    public String nonEmptyString(Object value) {
-        String text = string(value);
-        if (text != null && text.isEmpty()) {
-            error("expected a non-empty string");
-            return null;
-        }
-        return text;
-    }
-
     /** The value as a map, or null after reporting that it is not one. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> object(Object value) {

@@ -12,10 +12,6 @@ public final class Outcome {
     private Outcome() {
     }
 
-    public static long of(boolean matched, Reason reason) {
-        return (matched ? MATCHED : 0L) | reason.bit();
-    }
-
     /** A matched outcome with reason {@code ok}, or an unmatched one with reason {@code unauthorized}. */
     public static long decide(boolean matched, Reason ok, Reason unauthorized) {
         return matched ? MATCHED | ok.bit() : unauthorized.bit();
@@ -35,9 +31,5 @@ public final class Outcome {
 
     public static long reasons(long outcome) {
         return outcome & REASONS;
-    }
-
-    public static boolean has(long outcome, Reason reason) {
-        return (outcome & reason.bit()) != 0;
     }
 }

@@ -3,14 +3,13 @@ package dev.gatehouse.core.policy.criteria;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Pomerium's string matcher: a bare string means {@code is}; an object holds one or more operators, all of which
  * must hold. {@code not} (Pomerium) and {@code not_in} negate {@code is} and {@code in}. A missing value (null)
- * matches nothing, not even the negating operators, as in Pomerium. Case-insensitive matchers lowercase their
- * operands once, here, so evaluation allocates nothing.
+ * matches nothing, not even the negating operators, as in Pomerium. Case-insensitive matchers compare region by
+ * region ({@link String#regionMatches(boolean, int, String, int, int)}), so evaluation allocates nothing.
  */
 public final class StringMatcher {
 
@@ -40,7 +39,7 @@ public final class StringMatcher {
     /** Compiles a matcher value; returns null after reporting problems to the context. */
     public static StringMatcher compile(Object value, boolean ignoreCase, CriterionContext context) {
         if (value instanceof String text) {
-            return new StringMatcher(ignoreCase, new int[] {IS}, new String[][] {{normalize(text, ignoreCase)}},
+            return new StringMatcher(ignoreCase, new int[] {IS}, new String[][] {{text}},
                     Map.of("is", text));
         }
         if (!(value instanceof Map<?, ?> map)) {
@@ -109,14 +108,10 @@ public final class StringMatcher {
             Object[] raw = parsed[operators[i]];
             operands[i] = new String[raw.length];
             for (int j = 0; j < raw.length; j++) {
-                operands[i][j] = normalize((String) raw[j], ignoreCase);
+                operands[i][j] = (String) raw[j];
             }
         }
         return new StringMatcher(ignoreCase, operators, operands, java.util.Collections.unmodifiableMap(json));
-    }
-
-    private static String normalize(String text, boolean ignoreCase) {
-        return ignoreCase ? text.toLowerCase(Locale.ROOT) : text;
     }
 
     public boolean matches(String value) {
