@@ -1,0 +1,106 @@
+package dev.gatehouse.core.policy.criteria;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * An IPv4 or IPv6 network compiled to bytes and a prefix length. Parsing accepts only literals (never resolves
+ * names); a bare address means a single host. Host bits after the prefix are ignored, as Go's ParseCIDR does.
+ */
+final class CidrBlock {
+
+    private final byte[] network;
+    private final int prefix;
+
+    private CidrBlock(byte[] network, int prefix) {
+        this.network = network;
+        this.prefix = prefix;
+    }
+
+    /** Parses {@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 192.0.2.7} or {@code ::1}; null when invalid. */
+    static CidrBlock parse(String text) {
+        int slash = text.indexOf('/');
+        String address = slash < 0 ? text : text.substring(0, slash);
+        byte[] bytes = text.indexOf(':') >= 0 ? parseIpv6(address) : parseIpv4(address);
+        if (bytes == null) {
+            return null;
+        }
+        int maxPrefix = bytes.length * 8;
+        int prefix = maxPrefix;
+        if (slash >= 0) {
+            prefix = parsePrefix(text.substring(slash + 1), maxPrefix);
+            if (prefix < 0) {
+                return null;
+            }
+        }
+        return new CidrBlock(bytes, prefix);
+    }
+
+    private static int parsePrefix(String text, int maxPrefix) {
+        if (text.isEmpty() || text.length() > 3 || (text.length() > 1 && text.charAt(0) == '0')) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value <= maxPrefix ? value : -1;
+    }
+
+    private static byte[] parseIpv4(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return null;
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int octet = parsePrefix(parts[i], 255);
+            if (octet < 0) {
+                return null;
+            }
+            bytes[i] = (byte) octet;
+        }
+        return bytes;
+    }
+
+    private static byte[] parseIpv6(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+                    || c == ':' || c == '.';
+            if (!allowed) {
+                return null;
+            }
+        }
+        try {
+            // A literal containing ':' is parsed as IPv6 text; no name lookup happens.
+            InetAddress parsed = InetAddress.getByName("[" + text + "]");
+            return parsed instanceof Inet4Address ? null : parsed.getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    boolean contains(byte[] address) {
+        if (address.length != network.length) {
+            return false;
+        }
+        int fullBytes = prefix >>> 3;
+        for (int i = 0; i < fullBytes; i++) {
+            if (address[i] != network[i]) {
+                return false;
+            }
+        }
+        int remainingBits = prefix & 7;
+        if (remainingBits == 0) {
+            return true;
+        }
+        int mask = (0xFF << (8 - remainingBits)) & 0xFF;
+        return (address[fullBytes] & mask) == (network[fullBytes] & mask);
+    }
+}

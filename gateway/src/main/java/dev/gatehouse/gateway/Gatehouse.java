@@ -1,0 +1,206 @@
+package dev.gatehouse.gateway;
+
+import dev.gatehouse.admin.AdminApi;
+import dev.gatehouse.admin.AdminApiOptions;
+import dev.gatehouse.core.crypto.MasterKey;
+import dev.gatehouse.core.crypto.SecretBox;
+import dev.gatehouse.migrations.DatabaseCoordinates;
+import dev.gatehouse.migrations.EmbeddedDatabase;
+import dev.gatehouse.migrations.MigrationResult;
+import dev.gatehouse.migrations.Migrations;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Gatehouse: data directory, master key, database (embedded unless configured), migrations, and the
+ * admin and gateway HTTP servers its role asks for. Start and stop are blocking and run off the event loop.
+ */
+public final class Gatehouse {
+    private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
+    private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Settings settings;
+    private final Teardown teardown = new Teardown();
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private OptionalInt gatewayPort = OptionalInt.empty();
+    private OptionalInt adminPort = OptionalInt.empty();
+
+    private Gatehouse(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Starts everything or nothing: on failure whatever was already started (the embedded PostgreSQL above all)
+     * is stopped again before the exception leaves.
+     *
+     * @param stdout receives the one-time operator token announcement
+     * @throws InvalidSettingsException when a setting turns out unusable (master key, database URL, data directory)
+     * @throws StartupException         when the settings are fine but something fails (port in use, database down)
+     */
+    public static Gatehouse start(Settings settings, Consumer<String> stdout, Clock clock) throws StartupException {
+        Gatehouse gatehouse = new Gatehouse(settings);
+        try {
+            gatehouse.boot(stdout, clock);
+            return gatehouse;
+        } catch (InvalidSettingsException | StartupException e) {
+            gatehouse.teardown.run();
+            throw e;
+        } catch (RuntimeException e) {
+            gatehouse.teardown.run();
+            throw new StartupException(StartupException.describe(e), e);
+        }
+    }
+
+    private void boot(Consumer<String> stdout, Clock clock) throws StartupException {
+        Path dataDir = DataDirectory.prepare(settings.dataDir());
+        byte[] masterKey = masterKey(dataDir);
+        DatabaseCoordinates database = database(dataDir);
+        MigrationResult migrations = step("applying database migrations", () -> Migrations.apply(database));
+        LOG.info("database schema at version {} ({} migrations applied now)", migrations.currentVersion(),
+                migrations.migrationsExecuted());
+
+        Vertx vertx = Vertx.vertx();
+        teardown.add("Vert.x", () -> await(vertx.close(), CLOSE_TIMEOUT));
+        Pool pool = PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(8))
+                .connectingTo(new PgConnectOptions()
+                        .setHost(database.host())
+                        .setPort(database.port())
+                        .setDatabase(database.database())
+                        .setUser(database.user())
+                        .setPassword(database.password()))
+                .using(vertx)
+                .build();
+        teardown.add("database pool", () -> await(pool.close(), CLOSE_TIMEOUT));
+
+        if (settings.role().servesAdmin()) {
+            // Resolved only now, so a start that fails earlier never generates a token nobody was shown.
+            OperatorToken operatorToken = OperatorToken.resolve(settings.operatorToken(), dataDir);
+            operatorToken.generatedAt().ifPresent(file -> stdout.accept(operatorToken.announcement()));
+            AdminApiOptions options =
+                    new AdminApiOptions(pool, operatorToken.value(), new SecretBox(masterKey), clock);
+            Router adminApi = step("loading the admin API",
+                    () -> await(AdminApi.create(vertx, options), LISTEN_TIMEOUT));
+            adminPort = OptionalInt.of(listen(vertx, "admin", settings.adminPort(), adminApi));
+        }
+        if (settings.role().servesGateway()) {
+            gatewayPort = OptionalInt.of(listen(vertx, "gateway", settings.httpPort(), new GatewayHandler()));
+        }
+    }
+
+    private byte[] masterKey(Path dataDir) {
+        try {
+            return MasterKey.resolve(settings.masterKey().orElse(null), dataDir);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
+    }
+
+    private DatabaseCoordinates database(Path dataDir) throws StartupException {
+        if (settings.databaseUrl().isPresent()) {
+            try {
+                return DatabaseCoordinates.parse(settings.databaseUrl().get());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingsException(e.getMessage());
+            }
+        }
+        EmbeddedDatabase embedded = step("starting the embedded PostgreSQL", () -> EmbeddedDatabase.start(dataDir));
+        teardown.add("embedded PostgreSQL", embedded::close);
+        return embedded.coordinates();
+    }
+
+    private int listen(Vertx vertx, String name, int port, Handler<HttpServerRequest> handler)
+            throws StartupException {
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.bind()).setPort(port))
+                .requestHandler(handler);
+        try {
+            await(server.listen(), LISTEN_TIMEOUT);
+        } catch (Exception e) {
+            throw new StartupException("cannot listen for the " + name + " on " + settings.bind() + " port " + port
+                    + ": " + StartupException.describe(e), e);
+        }
+        servers.add(server);
+        LOG.info("{} listening on {}", name, ReadyLine.url(settings.bind(), server.actualPort()));
+        return server.actualPort();
+    }
+
+    public OptionalInt gatewayPort() {
+        return gatewayPort;
+    }
+
+    public OptionalInt adminPort() {
+        return adminPort;
+    }
+
+    public String readyLine() {
+        return ReadyLine.format(settings.bind(), gatewayPort, adminPort);
+    }
+
+    /**
+     * Stops accepting connections, gives in-flight requests the shutdown grace period, then closes the pool,
+     * Vert.x and the embedded PostgreSQL. Safe to call more than once.
+     *
+     * @return true when every part stopped cleanly
+     */
+    public boolean stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return true;
+        }
+        Duration grace = settings.shutdownGrace();
+        LOG.info("stopping: in-flight requests get up to {} ms", grace.toMillis());
+        boolean clean = true;
+        try {
+            await(GracefulShutdown.of(servers, grace), grace.plus(CLOSE_TIMEOUT));
+        } catch (Exception e) {
+            LOG.warn("HTTP servers did not shut down cleanly: {}", StartupException.describe(e));
+            clean = false;
+        }
+        clean &= teardown.run();
+        LOG.info(clean ? "stopped" : "stopped, with errors");
+        return clean;
+    }
+
+    private static <T> T step(String what, Step<T> action) throws StartupException {
+        try {
+            return action.run();
+        } catch (InvalidSettingsException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StartupException(what + " failed: " + StartupException.describe(e), e);
+        }
+    }
+
+    static <T> T await(Future<T> future, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+}

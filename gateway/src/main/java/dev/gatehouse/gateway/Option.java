@@ -1,0 +1,56 @@
+package dev.gatehouse.gateway;
+
+/** Every setting, with its flag, its environment variable and its help text: the one source for parsing and --help. */
+enum Option {
+    HTTP_PORT("--http-port", "GATEHOUSE_HTTP_PORT", "PORT",
+            "gateway (data plane) port; 0 picks a free one", "8080"),
+    ADMIN_PORT("--admin-port", "GATEHOUSE_ADMIN_PORT", "PORT",
+            "admin API port (also /healthz, /readyz); 0 picks a free one", "9090"),
+    BIND("--bind", "GATEHOUSE_BIND", "ADDRESS",
+            "address both servers listen on", "0.0.0.0"),
+    ROLE("--role", "GATEHOUSE_ROLE", "ROLE",
+            "what this process serves: gateway, admin or all", "all"),
+    DATA_DIR("--data-dir", "GATEHOUSE_DATA_DIR", "DIR",
+            "embedded PostgreSQL, generated master key and operator token",
+            "./.gatehouse, relative to the working directory"),
+    DATABASE_URL("--database-url", "GATEHOUSE_DATABASE_URL", "URL",
+            "external PostgreSQL, e.g. postgresql://user:password@host:5432/gatehouse",
+            "unset: an embedded PostgreSQL in the data directory"),
+    MASTER_KEY("--master-key", "GATEHOUSE_MASTER_KEY", "KEY",
+            "key for secrets at rest: 32 bytes in base64, or file:PATH",
+            "unset: generated into the data directory"),
+    OPERATOR_TOKEN("--operator-token", "GATEHOUSE_OPERATOR_TOKEN", "TOKEN",
+            "bearer token with every admin right, or file:PATH",
+            "unset: generated into the data directory and printed once"),
+    SHUTDOWN_GRACE("--shutdown-grace", "GATEHOUSE_SHUTDOWN_GRACE", "DURATION",
+            "how long in-flight requests may run on SIGTERM, e.g. 10s, 500ms, 1m", "10s"),
+    CLUSTER_MEMBERS("--cluster-members", "GATEHOUSE_CLUSTER_MEMBERS", "HOST:PORT,...",
+            "Hazelcast members (clustering is not implemented yet)", "unset: not clustered"),
+    CLUSTER_NAME("--cluster-name", "GATEHOUSE_CLUSTER_NAME", "NAME",
+            "Hazelcast cluster name", "gatehouse"),
+    CLUSTER_PORT("--cluster-port", "GATEHOUSE_CLUSTER_PORT", "PORT",
+            "Hazelcast member port", "5701");
+
+    final String flag;
+    final String env;
+    final String valueName;
+    final String description;
+    final String defaultText;
+
+    Option(String flag, String env, String valueName, String description, String defaultText) {
+        this.flag = flag;
+        this.env = env;
+        this.valueName = valueName;
+        this.description = description;
+        this.defaultText = defaultText;
+    }
+
+    static Option byFlag(String flag) {
+        for (Option option : values()) {
+            if (option.flag.equals(flag)) {
+                return option;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.gatehouse.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private static Settings serve(List<String> args, Map<String, String> env) {
+        Settings.Invocation invocation = Settings.parse(args, env);
+        assertThat(invocation).isInstanceOf(Settings.Invocation.Serve.class);
+        return ((Settings.Invocation.Serve) invocation).settings();
+    }
+
+    @Test
+    void defaultsWhenNothingIsConfigured() {
+        Settings settings = serve(List.of(), Map.of());
+
+        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.adminPort()).isEqualTo(9090);
+        assertThat(settings.bind()).isEqualTo("0.0.0.0");
+        assertThat(settings.role()).isEqualTo(Role.ALL);
+        assertThat(settings.dataDir()).isEqualTo(Path.of(".gatehouse"));
+        assertThat(settings.databaseUrl()).isEmpty();
+        assertThat(settings.masterKey()).isEmpty();
+        assertThat(settings.operatorToken()).isEmpty();
+        assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.cluster().enabled()).isFalse();
+        assertThat(settings.cluster().name()).isEqualTo("gatehouse");
+        assertThat(settings.cluster().port()).isEqualTo(5701);
+    }
+
+    @Test
+    void environmentSetsEverySetting() {
+        Settings settings = serve(List.of(), Map.ofEntries(
+                Map.entry("GATEHOUSE_HTTP_PORT", "8081"),
+                Map.entry("GATEHOUSE_ADMIN_PORT", "0"),
+                Map.entry("GATEHOUSE_BIND", "127.0.0.1"),
+                Map.entry("GATEHOUSE_ROLE", "admin"),
+                Map.entry("GATEHOUSE_DATA_DIR", "/var/lib/gatehouse"),
+                Map.entry("GATEHOUSE_DATABASE_URL", "postgresql://u:p@db:5432/gh"),
+                Map.entry("GATEHOUSE_MASTER_KEY", "file:/run/secrets/key"),
+                Map.entry("GATEHOUSE_OPERATOR_TOKEN", "op-token-123"),
+                Map.entry("GATEHOUSE_SHUTDOWN_GRACE", "500ms"),
+                Map.entry("GATEHOUSE_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701"),
+                Map.entry("GATEHOUSE_CLUSTER_NAME", "prod"),
+                Map.entry("GATEHOUSE_CLUSTER_PORT", "5801")));
+
+        assertThat(settings.httpPort()).isEqualTo(8081);
+        assertThat(settings.adminPort()).isZero();
+        assertThat(settings.bind()).isEqualTo("127.0.0.1");
+        assertThat(settings.role()).isEqualTo(Role.ADMIN);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/gatehouse"));
+        assertThat(settings.databaseUrl()).contains("postgresql://u:p@db:5432/gh");
+        assertThat(settings.masterKey()).contains("file:/run/secrets/key");
+        assertThat(settings.operatorToken()).contains("op-token-123");
+        assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.cluster().members()).containsExactly("10.0.0.1:5701", "10.0.0.2:5701");
+        assertThat(settings.cluster().enabled()).isTrue();
+        assertThat(settings.cluster().name()).isEqualTo("prod");
+        assertThat(settings.cluster().port()).isEqualTo(5801);
+    }
+
+    @Test
+    void flagsWinOverEnvironment() {
+        Settings settings = serve(
+                List.of("--http-port", "7000", "--admin-port=7001", "--role", "gateway", "--data-dir", "d"),
+                Map.of("GATEHOUSE_HTTP_PORT", "8081", "GATEHOUSE_ADMIN_PORT", "9091", "GATEHOUSE_ROLE", "admin",
+                        "GATEHOUSE_DATA_DIR", "/elsewhere", "GATEHOUSE_BIND", "127.0.0.1"));
+
+        assertThat(settings.httpPort()).isEqualTo(7000);
+        assertThat(settings.adminPort()).isEqualTo(7001);
+        assertThat(settings.role()).isEqualTo(Role.GATEWAY);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("d"));
+        assertThat(settings.bind()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void blankEnvironmentVariablesCountAsUnset() {
+        Settings settings = serve(List.of(), Map.of("GATEHOUSE_HTTP_PORT", " ", "GATEHOUSE_OPERATOR_TOKEN", ""));
+
+        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.operatorToken()).isEmpty();
+    }
+
+    @Test
+    void badPortNamesTheVariableAndTheValue() {
+        assertThatThrownBy(() -> Settings.parse(List.of(), Map.of("GATEHOUSE_HTTP_PORT", "80a")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("GATEHOUSE_HTTP_PORT must be a port number from 0 to 65535 (0 picks a free one),"
+                        + " not \"80a\"");
+        assertThatThrownBy(() -> Settings.parse(List.of("--admin-port", "65536"), Map.of()))
+                .hasMessageStartingWith("--admin-port must be a port number");
+        assertThatThrownBy(() -> Settings.parse(List.of("--admin-port", "-1"), Map.of()))
+                .hasMessageStartingWith("--admin-port must be a port number");
+    }
+
+    @Test
+    void samePortForBothServersIsRefusedOnlyWhenBothRun() {
+        assertThatThrownBy(() -> Settings.parse(List.of("--http-port", "9000", "--admin-port", "9000"), Map.of()))
+                .hasMessageContaining("must differ");
+
+        assertThat(serve(List.of("--http-port", "0", "--admin-port", "0"), Map.of()).adminPort()).isZero();
+        assertThat(serve(List.of("--http-port", "9000", "--admin-port", "9000", "--role", "gateway"), Map.of())
+                .httpPort()).isEqualTo(9000);
+    }
+
+    @Test
+    void otherBadSettingsAreOneClearLine() {
+        assertThatThrownBy(() -> Settings.parse(List.of("--role", "proxy"), Map.of()))
+                .hasMessage("role must be gateway, admin or all, not \"proxy\"");
+        assertThatThrownBy(() -> Settings.parse(List.of("--colour"), Map.of()))
+                .hasMessage("unknown flag --colour (see --help)");
+        assertThatThrownBy(() -> Settings.parse(List.of("serve"), Map.of()))
+                .hasMessage("unexpected argument \"serve\" (see --help)");
+        assertThatThrownBy(() -> Settings.parse(List.of("--http-port"), Map.of()))
+                .hasMessage("--http-port needs a value: --http-port PORT");
+        assertThatThrownBy(() -> Settings.parse(List.of("--bind="), Map.of()))
+                .hasMessage("--bind is empty");
+        assertThatThrownBy(() -> Settings.parse(List.of("--http-port", "1", "--http-port", "2"), Map.of()))
+                .hasMessage("--http-port is given more than once");
+        assertThatThrownBy(() -> Settings.parse(List.of(), Map.of("GATEHOUSE_SHUTDOWN_GRACE", "soon")))
+                .hasMessage("GATEHOUSE_SHUTDOWN_GRACE must be a duration like 10s, 500ms or 1m, not \"soon\"");
+        assertThatThrownBy(() -> Settings.parse(List.of(), Map.of("GATEHOUSE_CLUSTER_MEMBERS", "a:1,b")))
+                .hasMessage("GATEHOUSE_CLUSTER_MEMBERS must be a comma-separated list of host:port, not \"b\"");
+    }
+
+    @Test
+    void secretsWithSpacesAreRefusedWithoutEchoingThem() {
+        assertThatThrownBy(() -> Settings.parse(List.of(), Map.of("GATEHOUSE_OPERATOR_TOKEN", "top secret")))
+                .hasMessage("GATEHOUSE_OPERATOR_TOKEN must not contain spaces or control characters")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret\""));
+    }
+
+    @Test
+    void helpWinsEvenOverBadSettings() {
+        assertThat(Settings.parse(List.of("--http-port", "x", "--help"), Map.of()))
+                .isInstanceOf(Settings.Invocation.ShowHelp.class);
+        assertThat(Usage.text()).contains("--data-dir DIR", "GATEHOUSE_DATA_DIR",
+                "./.gatehouse, relative to the working directory", "--http-port PORT", "GATEHOUSE_CLUSTER_MEMBERS");
+    }
+
+    @Test
+    void demoIsRecognisedWithItsSettings() {
+        Settings.Invocation invocation = Settings.parse(List.of("--demo", "--http-port", "0"), Map.of());
+
+        assertThat(invocation).isInstanceOfSatisfying(Settings.Invocation.Demo.class,
+                demo -> assertThat(demo.settings().httpPort()).isZero());
+    }
+
+    @Test
+    void durationsAcceptUnitsAndBareSeconds() {
+        assertThat(serve(List.of("--shutdown-grace", "2m"), Map.of()).shutdownGrace()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(serve(List.of("--shutdown-grace", "3"), Map.of()).shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(serve(List.of("--shutdown-grace", "0s"), Map.of()).shutdownGrace()).isZero();
+    }
+
+    @Test
+    void toStringNeverShowsSecrets() {
+        Settings settings = serve(List.of("--operator-token", "tok-abc", "--master-key", "a2V5",
+                "--database-url", "postgresql://u:hunter2@db/gh"), Map.of());
+
+        assertThat(settings.toString()).doesNotContain("tok-abc", "a2V5", "hunter2");
+        assertThat(settings.operatorToken()).isEqualTo(Optional.of("tok-abc"));
+    }
+}
