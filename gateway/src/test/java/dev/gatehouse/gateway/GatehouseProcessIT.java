@@ -41,6 +41,11 @@ class GatehouseProcessIT {
         assumeTrue(System.getProperty("gatehouse.jar") != null, "process tests run under failsafe, after packaging");
     }
 
+    private static final String CLIENT_SECRET = "process-test-client-secret-4711";
+    private static final String IDP_WITH_SECRET = "{\"name\":\"corp\",\"issuer\":\"https://login.example.com\","
+            + "\"client_id\":\"gatehouse\",\"client_secret\":\"" + CLIENT_SECRET + "\"}";
+    private static final Pattern ADMIN_KEY = Pattern.compile("ghk_[A-Za-z0-9_-]{43}");
+
     private Map<String, String> env(Path dataDir) {
         return Map.of("GATEHOUSE_HTTP_PORT", "0", "GATEHOUSE_ADMIN_PORT", "0", "GATEHOUSE_BIND", "127.0.0.1",
                 "GATEHOUSE_DATA_DIR", dataDir.toString());
@@ -64,11 +69,18 @@ class GatehouseProcessIT {
             HttpResponse<String> created = post(admin + "/api/v1/tenants", token,
                     "{\"slug\":\"acme\",\"display_name\":\"Acme Corp\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String adminKey = ADMIN_KEY.matcher(created.body()).results().findFirst().orElseThrow().group();
+            HttpResponse<String> idp = post(admin + "/api/v1/tenants/acme/idps", adminKey, IDP_WITH_SECRET);
+            assertThat(idp.statusCode()).as(idp.body()).isEqualTo(201);
+            HttpResponse<String> refused = post(admin + "/api/v1/tenants/acme/idps", adminKey,
+                    IDP_WITH_SECRET.replace("\"corp\"", "\"Not A Slug\""));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
             assertThat(get("http://127.0.0.1:" + ready.group(1) + "/", null).statusCode()).isEqualTo(404);
 
             assertThat(first.terminate(EXIT_TIMEOUT)).as(first.output()).isZero();
             assertThat(first.stdout()).as("stdout carries only the token and the ready line").hasSize(2);
             assertThat(first.stderr()).contains("stopped");
+            assertThat(first.output()).as("no log line carries a client secret").doesNotContain(CLIENT_SECRET);
         }
         assertThat(postmasterPids(dataDir)).isEmpty();
         assertThat(processesUsing(dataDir)).isEmpty();
@@ -79,6 +91,9 @@ class GatehouseProcessIT {
             HttpResponse<String> tenant = get(ready.group(2) + "/api/v1/tenants/acme", token);
             assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(200);
             assertThat(tenant.body()).contains("\"display_name\":\"Acme Corp\"");
+            HttpResponse<String> idp = get(ready.group(2) + "/api/v1/tenants/acme/idps/corp", token);
+            assertThat(idp.statusCode()).as(idp.body()).isEqualTo(200);
+            assertThat(idp.body()).contains("\"client_secret_set\":true").doesNotContain(CLIENT_SECRET);
             assertThat(Files.readString(dataDir.resolve("operator-token")).trim()).isEqualTo(token);
             assertThat(second.terminate(EXIT_TIMEOUT)).as(second.output()).isZero();
         }
