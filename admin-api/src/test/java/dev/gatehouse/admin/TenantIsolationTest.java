@@ -73,6 +73,7 @@ class TenantIsolationTest {
         Arguments.of("GET", A + "/keys/{acme-key}", null),
         Arguments.of("DELETE", A + "/keys/{acme-key}", null),
         Arguments.of("GET", A + "/audit", null),
+        Arguments.of("POST", A + "/policy/explain", new JsonObject().put("route", "home")),
         Arguments.of("GET", A + "/idps/does-not-exist", null),
         Arguments.of("GET", "/api/v1/tenants/no-such-tenant", null));
   }

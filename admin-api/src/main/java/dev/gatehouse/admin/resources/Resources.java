@@ -16,6 +16,7 @@ public final class Resources {
     new NamedResourcesHandler<>(store, new RouteKind(policies, store::now)).mount(api);
     new KeysHandler(store).mount(api);
     new AuditHandler(store).mount(api);
+    new ExplainHandler(store).mount(api);
   }
 
   /** Route policies checked and canonicalized by core's policy parser. */
