@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * <li>Every tenant is reloaded (a resync) every {@link ConfigRegistryOptions#resyncInterval()} and whenever the
  *     LISTEN connection has been re-established (events sent while it was down are lost). A resync recompiles
  *     only tenants whose config version changed. A failed load is logged; the next event or resync repairs it.</li>
- * <li>Full loads are compiled on a worker thread; everything else happens on the registry's context (the one
+ * <li>Snapshots are compiled on a worker thread; everything else happens on the registry's context (the one
  *     current when it was created, or a new event-loop context).</li>
+ * <li>Events carry only the slug and version: should a tenant be deleted and re-created under the same slug while
+ *     events are lost, the new tenant's low versions look stale until the next resync replaces the old one.</li>
  * </ul>
  */
 public final class ListeningConfigRegistry implements ConfigRegistry {
@@ -50,7 +52,13 @@ public final class ListeningConfigRegistry implements ConfigRegistry {
 
     /** Listens for change events, loads every tenant, and schedules the periodic resync. */
     public Future<Void> start() {
-        return onContext(() -> ConfigChanges.listen(vertx, options.listenTo(), this::received, this::relistened)
+        return onContext(() -> changes != null
+                ? Future.failedFuture(new IllegalStateException("the registry is already started"))
+                : listenAndLoad());
+    }
+
+    private Future<Void> listenAndLoad() {
+        return ConfigChanges.listen(vertx, options.listenTo(), this::received, this::relistened)
                 .compose(listening -> {
                     changes = listening;
                     return queue.all();
@@ -64,8 +72,9 @@ public final class ListeningConfigRegistry implements ConfigRegistry {
                 .onFailure(e -> {
                     if (changes != null) {
                         changes.close();
+                        changes = null;
                     }
-                }));
+                });
     }
 
     /** Stops listening and resyncing; the configuration in force stays readable. */
@@ -155,9 +164,11 @@ public final class ListeningConfigRegistry implements ConfigRegistry {
     private final class Loads implements ReloadQueue.Loader {
         @Override
         public Future<Void> loadTenant(String slug) {
-            return onContext(() -> options.store().loadTenant(slug))
-                    .map(found -> {
-                        publish(Reconciliation.ofTenant(current, slug, found));
+            return onContext(() -> options.store().loadTenant(slug)
+                    .compose(found -> vertx.executeBlocking(() -> Reconciliation.ofTenant(current, slug, found),
+                            false)))
+                    .map(result -> {
+                        publish(result);
                         return null;
                     });
         }
