@@ -6,12 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configuration after a full load, and the tenant changes it brings. A tenant whose id and config version
- * are unchanged keeps its snapshot (nothing is recompiled, no change is reported).
+ * are unchanged keeps its snapshot (nothing is recompiled, no change is reported). One tenant that fails to compile
+ * (route defects never do; see RouteCompiler) does not stop the others.
  */
 record Reconciliation(GatewayConfig config, List<TenantChange> changes) {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
 
     static Reconciliation of(GatewayConfig before, List<TenantConfig> loaded) {
         List<TenantSnapshot> snapshots = new ArrayList<>(loaded.size());
@@ -23,10 +27,18 @@ record Reconciliation(GatewayConfig config, List<TenantChange> changes) {
             TenantSnapshot old = before.tenant(slug).orElse(null);
             if (isCurrent(old, config)) {
                 snapshots.add(old);
-            } else {
+                continue;
+            }
+            try {
                 TenantSnapshot fresh = TenantSnapshot.compile(config);
                 snapshots.add(fresh);
                 changes.add(new TenantChange(slug, old, fresh));
+            } catch (RuntimeException e) {
+                LOG.error("tenant {} could not be compiled; {}", slug,
+                        old == null ? "it is not served" : "its previous snapshot stays in force", e);
+                if (old != null) {
+                    snapshots.add(old);
+                }
             }
         }
         for (TenantSnapshot old : before.tenants()) {
