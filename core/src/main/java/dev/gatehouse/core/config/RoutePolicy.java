@@ -7,16 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The policy a route is judged by: the route's own rules, then one allow rule per switch that is on, as Pomerium
- * reads {@code allow_public_unauthenticated_access}, {@code cors_allow_preflight} and
- * {@code allow_any_authenticated_user}. The route's rules come first so that rule numbers in reasons
- * ({@code allowed-by-rule-N}) are the numbers the tenant admin wrote.
+ * The policy a route is judged by: the route's own rules, then one allow rule for the switches that grant access
+ * the way Pomerium's do ({@code allow_public_unauthenticated_access} → {@code accept},
+ * {@code allow_any_authenticated_user} → {@code authenticated_user}, {@code cors_allow_preflight} →
+ * {@code cors_preflight}). Appending keeps the admin's rule numbers in reason codes ({@code allowed-by-rule-N}),
+ * and the route's deny rules still apply to public routes. The gateway and the explain endpoint both use this, so
+ * neither special-cases the switches.
  */
 public final class RoutePolicy {
-  private static final Map<String, Object> PUBLIC = allow("accept");
-  private static final Map<String, Object> PREFLIGHT = allow("cors_preflight");
-  private static final Map<String, Object> ANY_USER = allow("authenticated_user");
-
   private RoutePolicy() {}
 
   /** The effective policy of {@code route}; throws {@link dev.gatehouse.core.policy.PolicyException} if invalid. */
@@ -28,19 +26,19 @@ public final class RoutePolicy {
   public static List<Object> effectiveRules(Route route) {
     List<Object> rules = new ArrayList<>(route.policy().getList());
     RouteOptions options = route.options();
+    List<Object> implied = new ArrayList<>(3);
     if (options.allowPublicUnauthenticatedAccess()) {
-      rules.add(PUBLIC);
-    }
-    if (options.corsAllowPreflight()) {
-      rules.add(PREFLIGHT);
+      implied.add(Map.of("accept", true));
     }
     if (options.allowAnyAuthenticatedUser()) {
-      rules.add(ANY_USER);
+      implied.add(Map.of("authenticated_user", true));
+    }
+    if (options.corsAllowPreflight()) {
+      implied.add(Map.of("cors_preflight", true));
+    }
+    if (!implied.isEmpty()) {
+      rules.add(Map.of("allow", Map.of("or", implied)));
     }
     return rules;
-  }
-
-  private static Map<String, Object> allow(String criterion) {
-    return Map.of("allow", Map.of("or", List.of(Map.of(criterion, true))));
   }
 }

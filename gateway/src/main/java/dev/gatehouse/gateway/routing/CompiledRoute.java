@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param upstream its upstream; null only for a defective route (see {@link RouteCompiler}), whose policy denies all
  * @param idp      the IdP that signs users in for this route: the named one, else the tenant's default; null when
  *                 the tenant has no IdP
- * @param policy   the effective policy (see {@link RoutePolicies#effective})
+ * @param policy   the effective policy (see {@link dev.gatehouse.core.config.RoutePolicy#effective})
  * @param regex    the compiled pattern of a {@code regex} route, null for {@code path} and {@code prefix} routes
  */
 public record CompiledRoute(Route route, Upstream upstream, Idp idp, Policy policy, Pattern regex) {

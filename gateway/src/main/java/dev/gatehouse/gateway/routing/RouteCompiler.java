@@ -3,6 +3,7 @@ package dev.gatehouse.gateway.routing;
 import dev.gatehouse.core.config.Idp;
 import dev.gatehouse.core.config.Route;
 import dev.gatehouse.core.config.RouteMatch;
+import dev.gatehouse.core.config.RoutePolicy;
 import dev.gatehouse.core.config.Upstream;
 import dev.gatehouse.core.policy.Policy;
 import dev.gatehouse.core.policy.PolicyException;
@@ -69,7 +70,7 @@ public final class RouteCompiler {
         }
         Policy policy = Policy.DENY_ALL;
         try {
-            policy = RoutePolicies.effective(route);
+            policy = RoutePolicy.effective(route);
         } catch (PolicyException e) {
             defects.add("policy does not parse: " + e.getMessage());
         } catch (RuntimeException e) {
