@@ -28,7 +28,7 @@ public final class AdminApi {
     ConfigStore store = new ConfigStore(options.pool(), options.clock());
     ProblemHandler problems = new ProblemHandler();
     Router router = Router.router(vertx);
-    HealthHandler.mount(router, options.pool());
+    HealthHandler.mount(router, options.pool(), options.configLoaded());
 
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
