@@ -42,6 +42,18 @@ public record SigningKey(UUID tenantId, String kid, JsonObject publicJwk, byte[]
     return privateKeySealed.clone();
   }
 
+  /** The public key as published in a JWKS: kid, kty, crv, x, y, alg, use. */
+  public JsonObject publishedJwk() {
+    return new JsonObject()
+        .put("kid", kid)
+        .put("kty", publicJwk.getString("kty"))
+        .put("crv", publicJwk.getString("crv"))
+        .put("x", publicJwk.getString("x"))
+        .put("y", publicJwk.getString("y"))
+        .put("alg", ALGORITHM)
+        .put("use", "sig");
+  }
+
   public boolean active() {
     return retiredAt == null;
   }
