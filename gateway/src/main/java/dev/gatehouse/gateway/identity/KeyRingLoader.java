@@ -1,0 +1,56 @@
+package dev.gatehouse.gateway.identity;
+
+import dev.gatehouse.core.crypto.SecretBox;
+import dev.gatehouse.core.store.SigningKey;
+import dev.gatehouse.core.store.SigningKeyStore;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Reads tenants' signing keys from the store into {@link TenantKeyRing}s, creating the first key of a tenant that
+ * has none (tenants created before signing keys existed, or never asked for yet). Runs at load time, never per
+ * request.
+ */
+public final class KeyRingLoader {
+    private final SigningKeyStore store;
+    private final SecretBox secrets;
+
+    public KeyRingLoader(SigningKeyStore store, SecretBox secrets) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    /** @return fails with {@link dev.gatehouse.core.store.TenantGone} when the tenant does not exist */
+    public Future<TenantKeyRing> load(UUID tenantId) {
+        return store.ensurePublished(tenantId).map(keys -> TenantKeyRing.of(tenantId, keys, secrets));
+    }
+
+    /**
+     * Rings for all of {@code tenantIds}: one query for the keys of every tenant, then one ensure per tenant that
+     * lacks an active key. Fails when any tenant fails (say, one deleted meanwhile: reload from a fresh list).
+     */
+    public Future<Map<UUID, TenantKeyRing>> loadAll(Collection<UUID> tenantIds) {
+        return store.publishedEveryTenant().compose(everyTenant -> {
+            Map<UUID, TenantKeyRing> rings = new HashMap<>();
+            List<Future<TenantKeyRing>> missing = new ArrayList<>();
+            for (UUID tenantId : tenantIds) {
+                List<SigningKey> keys = everyTenant.getOrDefault(tenantId, List.of());
+                if (keys.stream().anyMatch(SigningKey::active)) {
+                    rings.put(tenantId, TenantKeyRing.of(tenantId, keys, secrets));
+                } else {
+                    missing.add(load(tenantId));
+                }
+            }
+            return Future.all(missing).map(done -> {
+                missing.forEach(ring -> rings.put(ring.result().tenantId(), ring.result()));
+                return Map.copyOf(rings);
+            });
+        });
+    }
+}
