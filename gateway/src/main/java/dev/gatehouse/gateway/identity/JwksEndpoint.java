@@ -3,6 +3,7 @@ package dev.gatehouse.gateway.identity;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -37,8 +38,15 @@ public final class JwksEndpoint {
                     .end();
             return;
         }
+        String json = ring.jwks(clock.instant()).json();
         response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-                .end(ring.jwks(clock.instant()).json());
+                .putHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        if (request.method() == HttpMethod.HEAD) {
+            // Vert.x writes whatever end() is given, even for HEAD; only the length belongs in the answer.
+            response.putHeader(HttpHeaders.CONTENT_LENGTH,
+                    Integer.toString(json.getBytes(StandardCharsets.UTF_8).length)).end();
+        } else {
+            response.end(json);
+        }
     }
 }

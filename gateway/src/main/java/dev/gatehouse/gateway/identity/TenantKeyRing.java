@@ -9,6 +9,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -63,16 +64,19 @@ public final class TenantKeyRing {
         return new TenantKeyRing(tenantId, active.get(0), privateKey, documents(active.get(0), retired));
     }
 
-    /** Document i holds the active key and the retired keys still published after the i-th one leaves. */
+    /**
+     * Document i holds the active key and the retired keys still published after the i-th one leaves, most
+     * recently retired first.
+     */
     private static List<JwksDocument> documents(SigningKey active, List<SigningKey> retired) {
         List<SigningKey> byExpiry = new ArrayList<>(retired);
-        byExpiry.sort(Comparator.comparing(SigningKey::publishedUntil));
+        byExpiry.sort(Comparator.comparing(SigningKey::publishedUntil).thenComparing(SigningKey::kid));
         List<JwksDocument> documents = new ArrayList<>();
         for (int leaving = 0; leaving <= byExpiry.size(); leaving++) {
             List<SigningKey> keys = new ArrayList<>();
             keys.add(active);
             List<SigningKey> remaining = new ArrayList<>(byExpiry.subList(leaving, byExpiry.size()));
-            remaining.sort(Comparator.comparing(SigningKey::createdAt).reversed());
+            Collections.reverse(remaining);
             keys.addAll(remaining);
             Instant validUntil = leaving < byExpiry.size() ? byExpiry.get(leaving).publishedUntil() : null;
             documents.add(JwksDocument.render(keys, validUntil));
