@@ -18,6 +18,8 @@ public final class SigningKeyRows {
     return "(state = 'active' OR retired_at > $" + n + ")";
   }
 
+  private static final String PUBLISHED_ORDER = "retired_at DESC NULLS FIRST, kid";
+
   private SigningKeyRows() {}
 
   public static Future<Optional<SigningKey>> active(SqlClient client, UUID tenantId) {
@@ -27,20 +29,20 @@ public final class SigningKeyRows {
         .map(rows -> Rows.first(rows, SigningKeyRows::map));
   }
 
-  /** The keys in the tenant's JWKS at {@code now}, newest first. */
+  /** The keys in the tenant's JWKS at {@code now}: the active one, then the most recently retired first. */
   public static Future<List<SigningKey>> published(SqlClient client, UUID tenantId, Instant now) {
     return client
         .preparedQuery("SELECT " + COLUMNS + " FROM signing_keys WHERE tenant_id = $1 AND " + publishedCondition(2)
-            + " ORDER BY created_at DESC, kid DESC")
+            + " ORDER BY " + PUBLISHED_ORDER)
         .execute(Tuple.of(tenantId, Times.toDb(publishedSince(now))))
         .map(rows -> Rows.all(rows, SigningKeyRows::map));
   }
 
-  /** Published keys of every tenant, each tenant's newest first. */
+  /** Published keys of every tenant, each tenant's in the order of {@link #published}. */
   public static Future<List<SigningKey>> publishedEveryTenant(SqlClient client, Instant now) {
     return client
         .preparedQuery("SELECT " + COLUMNS + " FROM signing_keys WHERE " + publishedCondition(1)
-            + " ORDER BY tenant_id, created_at DESC, kid DESC")
+            + " ORDER BY tenant_id, " + PUBLISHED_ORDER)
         .execute(Tuple.of(Times.toDb(publishedSince(now))))
         .map(rows -> Rows.all(rows, SigningKeyRows::map));
   }

@@ -30,7 +30,8 @@ public final class SigningKeyStore {
   public record Rotation(Optional<SigningKey> retired, SigningKey active) {}
 
   /**
-   * The tenant's published keys, the active one first, creating the active key if the tenant has none.
+   * The tenant's published keys, the active one first, then the most recently retired, creating the active key
+   * if the tenant has none.
    *
    * @return a failed future with {@link TenantGone} when the tenant does not exist
    */
@@ -44,7 +45,7 @@ public final class SigningKeyStore {
     return store.read(conn -> ensureActive(conn, tenantId));
   }
 
-  /** The published keys of every tenant that has any, each tenant's newest first (one query). */
+  /** The published keys of every tenant that has any, each as {@link #ensurePublished} orders them (one query). */
   public Future<Map<UUID, List<SigningKey>>> publishedEveryTenant() {
     return store.read(conn -> SigningKeyRows.publishedEveryTenant(conn, store.now()))
         .map(keys -> keys.stream().collect(groupingBy(SigningKey::tenantId)));
