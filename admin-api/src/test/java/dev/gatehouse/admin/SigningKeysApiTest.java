@@ -10,6 +10,7 @@ import dev.gatehouse.core.store.SigningKeyMaterial;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.security.interfaces.ECPrivateKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -80,8 +81,9 @@ class SigningKeysApiTest {
     for (int i = 1; i < 3; i++) {
       JsonObject retired = list.getJsonObject(i);
       assertThat(retired.getString("state")).isEqualTo("retired");
-      assertThat(java.time.Instant.parse(retired.getString("published_until")))
-          .isEqualTo(java.time.Instant.parse(retired.getString("retired_at")).plus(SigningKey.PUBLISHED_AFTER_RETIREMENT));
+      Instant retiredAt = Instant.parse(retired.getString("retired_at"));
+      assertThat(Instant.parse(retired.getString("published_until")))
+          .isEqualTo(retiredAt.plus(SigningKey.PUBLISHED_AFTER_RETIREMENT));
     }
 
     var audit = expect(200, api.get(T + "/audit?limit=2", key)).items();
@@ -105,7 +107,7 @@ class SigningKeysApiTest {
     for (Row row : api.rows("SELECT tenant_id, kid, public_jwk, private_key_sealed, created_at, retired_at"
         + " FROM signing_keys")) {
       SigningKey stored = new SigningKey(acme, row.getString("kid"), row.getJsonObject("public_jwk"),
-          row.getBuffer("private_key_sealed").getBytes(), java.time.Instant.EPOCH, null);
+          row.getBuffer("private_key_sealed").getBytes(), Instant.EPOCH, null);
       ECPrivateKey privateKey = SigningKeyMaterial.privateKey(stored, api.secrets);
       secrets.add(Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned32(privateKey.getS())));
       secrets.add(Base64.getEncoder().encodeToString(privateKey.getEncoded()));

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads tenants' signing keys from the store into {@link TenantKeyRing}s, creating the first key of a tenant that
@@ -18,6 +20,8 @@ import java.util.UUID;
  * request.
  */
 public final class KeyRingLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyRingLoader.class);
+
     private final SigningKeyStore store;
     private final SecretBox secrets;
 
@@ -32,8 +36,9 @@ public final class KeyRingLoader {
     }
 
     /**
-     * Rings for all of {@code tenantIds}: one query for the keys of every tenant, then one ensure per tenant that
-     * lacks an active key. Fails when any tenant fails (say, one deleted meanwhile: reload from a fresh list).
+     * Rings for {@code tenantIds}: one query for the keys of every tenant, then one ensure per tenant that lacks an
+     * active key. A tenant whose keys cannot be loaded (deleted meanwhile, a row that fails its checks) is logged and
+     * left out, so it fails closed without keeping every other tenant from loading.
      */
     public Future<Map<UUID, TenantKeyRing>> loadAll(Collection<UUID> tenantIds) {
         return store.publishedEveryTenant().compose(everyTenant -> {
@@ -41,16 +46,26 @@ public final class KeyRingLoader {
             List<Future<TenantKeyRing>> missing = new ArrayList<>();
             for (UUID tenantId : tenantIds) {
                 List<SigningKey> keys = everyTenant.getOrDefault(tenantId, List.of());
-                if (keys.stream().anyMatch(SigningKey::active)) {
+                if (keys.stream().noneMatch(SigningKey::active)) {
+                    missing.add(load(tenantId).onFailure(e -> logFailure(tenantId, e)));
+                    continue;
+                }
+                try {
                     rings.put(tenantId, TenantKeyRing.of(tenantId, keys, secrets));
-                } else {
-                    missing.add(load(tenantId));
+                } catch (RuntimeException e) {
+                    logFailure(tenantId, e);
                 }
             }
-            return Future.all(missing).map(done -> {
-                missing.forEach(ring -> rings.put(ring.result().tenantId(), ring.result()));
-                return Map.copyOf(rings);
+            return Future.join(missing).transform(done -> {
+                missing.stream().filter(Future::succeeded)
+                        .forEach(ring -> rings.put(ring.result().tenantId(), ring.result()));
+                return Future.succeededFuture(Map.copyOf(rings));
             });
         });
+    }
+
+    private static void logFailure(UUID tenantId, Throwable error) {
+        LOG.error("cannot load the signing keys of tenant {}; its identity assertions fail until it reloads",
+                tenantId, error);
     }
 }

@@ -30,7 +30,10 @@ public final class KeyRings {
         return installed == null ? Optional.empty() : Optional.ofNullable(installed.ring());
     }
 
-    /** Loads the rings of exactly these tenants (at start, or after a lost change listener); others are dropped. */
+    /**
+     * Loads the rings of exactly these tenants (at start, or after the change listener reconnects); tenants not
+     * listed, or whose keys fail to load, are dropped (their assertions fail closed).
+     */
     public Future<Void> loadAll(Collection<UUID> tenantIds) {
         long generation = generations.incrementAndGet();
         return loader.loadAll(tenantIds).map(loaded -> {

@@ -138,6 +138,23 @@ class KeyRotationTest {
                 .hasMessageContaining("does not match");
     }
 
+    @Test
+    void oneTenantsBrokenKeyDoesNotKeepTheOthersFromLoading() {
+        Tenant acme = db.tenant("acme");
+        Tenant beta = db.tenant("beta");
+        Tenant gamma = db.tenant("gamma");
+        SigningKey acmeKey = await(db.keys.ensureActive(acme.id()));
+        SigningKey betaKey = await(db.keys.ensureActive(beta.id()));
+        await(db.pool.withConnection((SqlConnection c) -> c.preparedQuery(
+                "UPDATE signing_keys SET private_key_sealed = $2 WHERE kid = $1")
+                .execute(Tuple.of(acmeKey.kid(), io.vertx.core.buffer.Buffer.buffer(betaKey.privateKeySealed())))));
+
+        Map<java.util.UUID, TenantKeyRing> rings = await(db.loader.loadAll(List.of(acme.id(), beta.id(), gamma.id())));
+
+        assertThat(rings).containsOnlyKeys(beta.id(), gamma.id());
+        assertThat(rings.get(beta.id()).activeKid()).isEqualTo(betaKey.kid());
+    }
+
     private long count(String sql) {
         return await(db.pool.query(sql).execute()).iterator().next().getLong(0);
     }
