@@ -72,6 +72,10 @@ class TenantIsolationTest {
         Arguments.of("POST", A + "/keys", new JsonObject().put("name", "backdoor")),
         Arguments.of("GET", A + "/keys/{acme-key}", null),
         Arguments.of("DELETE", A + "/keys/{acme-key}", null),
+        Arguments.of("GET", A + "/signing-keys", null),
+        Arguments.of("GET", A + "/signing-keys?page_token=AAAA", null),
+        Arguments.of("POST", A + "/signing-keys/rotate", null),
+        Arguments.of("POST", A + "/signing-keys/rotate", new JsonObject().put("kid", "x")),
         Arguments.of("GET", A + "/audit", null),
         Arguments.of("POST", A + "/policy/explain", new JsonObject().put("route", "home")),
         Arguments.of("GET", A + "/idps/does-not-exist", null),
@@ -119,11 +123,29 @@ class TenantIsolationTest {
     assertThat(api.count("SELECT count(*) FROM tenants WHERE slug = 'third'")).isZero();
   }
 
+  @Test
+  void eachTenantListsOnlyItsOwnSigningKeys() {
+    expect(200, api.get("/api/v1/tenants/evil/signing-keys", evilKey));
+    expect(200, api.post("/api/v1/tenants/evil/signing-keys/rotate", evilKey, null));
+    List<String> acmeKids = kids(expect(200, api.get(A + "/signing-keys", acmeKey)).items());
+    List<String> evilKids = kids(expect(200, api.get("/api/v1/tenants/evil/signing-keys", evilKey)).items());
+    assertThat(acmeKids).isNotEmpty().doesNotContainAnyElementsOf(evilKids);
+    assertThat(evilKids).hasSize(2);
+    assertThat(api.count("SELECT count(*) FROM signing_keys k JOIN tenants t ON t.id = k.tenant_id"
+        + " WHERE t.slug = 'evil'")).isEqualTo(2);
+  }
+
+  private static List<String> kids(JsonArray items) {
+    List<String> kids = new ArrayList<>();
+    items.forEach(item -> kids.add(((JsonObject) item).getString("kid")));
+    return kids;
+  }
+
   /** Everything the operator can read about acme, plus its config version. */
   private static JsonObject snapshotOfAcme() {
     JsonObject s = new JsonObject();
     s.put("tenant", expect(200, api.get(A, OPERATOR)).json());
-    for (String c : List.of("hostnames", "idps", "upstreams", "routes", "keys", "audit")) {
+    for (String c : List.of("hostnames", "idps", "upstreams", "routes", "keys", "signing-keys", "audit")) {
       s.put(c, expect(200, api.get(A + "/" + c + "?limit=200", OPERATOR)).json());
     }
     List<Object> rows = new ArrayList<>();

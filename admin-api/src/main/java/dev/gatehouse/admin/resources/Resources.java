@@ -15,6 +15,7 @@ public final class Resources {
     new NamedResourcesHandler<>(store, new UpstreamKind(store::now)).mount(api);
     new NamedResourcesHandler<>(store, new RouteKind(policies, store::now)).mount(api);
     new KeysHandler(store).mount(api);
+    new SigningKeysHandler(store, secrets).mount(api);
     new AuditHandler(store).mount(api);
     new ExplainHandler(store).mount(api);
   }

@@ -37,6 +37,7 @@ class OpenApiDocumentTest {
       "GET /tenants/{slug}/keys", "POST /tenants/{slug}/keys",
       "GET /tenants/{slug}/keys/{id}", "DELETE /tenants/{slug}/keys/{id}",
       "POST /tenants/{slug}/policy/explain",
+      "GET /tenants/{slug}/signing-keys", "POST /tenants/{slug}/signing-keys/rotate",
       "GET /tenants/{slug}/audit");
 
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -112,7 +113,10 @@ class OpenApiDocumentTest {
     forEachOperation((key, operation) -> {
       JsonObject body = operation.getJsonObject("requestBody");
       if (body == null) {
-        assertThat(key).doesNotStartWith("POST").doesNotStartWith("PATCH");
+        assertThat(key).doesNotStartWith("PATCH");
+        if (key.startsWith("POST")) {
+          assertThat(key).as("only an action is a POST without a body").endsWith("/rotate");
+        }
         return;
       }
       assertThat(body.getBoolean("required")).as(key).isTrue();
