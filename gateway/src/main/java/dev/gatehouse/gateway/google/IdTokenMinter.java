@@ -1,0 +1,9 @@
+package dev.gatehouse.gateway.google;
+
+/** Mints one Google ID token, blocking the calling thread (never call it on an event loop). */
+@FunctionalInterface
+public interface IdTokenMinter {
+
+    /** Throws with a message that says what went wrong (it becomes the cause part of the explained failure). */
+    IdToken mint(SigningIdentity identity, String audience) throws Exception;
+}
