@@ -3,8 +3,10 @@ package dev.gatehouse.gateway.google;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.google.auth.ServiceAccountSigner;
 import com.google.auth.oauth2.ComputeEngineCredentials;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.IdTokenProvider;
@@ -41,6 +43,16 @@ public final class GoogleAuthMinter implements IdTokenMinter {
             token = asGateway(audience);
         }
         return new IdToken(token.getTokenValue(), token.getExpirationTime().toInstant());
+    }
+
+    /** The service account the ambient credentials belong to (the metadata server is asked when they come from it). */
+    @Override
+    public Optional<String> gatewayAccount() throws IOException {
+        GoogleCredentials credentials = ambient.get();
+        if (credentials instanceof ServiceAccountSigner signer) {
+            return Optional.ofNullable(signer.getAccount());
+        }
+        return Optional.empty();
     }
 
     private com.google.auth.oauth2.IdToken asGateway(String audience) throws IOException {

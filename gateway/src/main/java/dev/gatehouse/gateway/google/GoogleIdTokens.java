@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.google;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,10 +17,12 @@ public final class GoogleIdTokens implements IdTokenSource, AutoCloseable {
     static final String POOL_NAME = "gatehouse-google-id-tokens";
 
     private final WorkerExecutor workers;
+    private final IdTokenMinter minter;
     private final IdTokenSource source;
 
-    private GoogleIdTokens(WorkerExecutor workers, IdTokenSource source) {
+    private GoogleIdTokens(WorkerExecutor workers, IdTokenMinter minter, IdTokenSource source) {
         this.workers = workers;
+        this.minter = minter;
         this.source = source;
     }
 
@@ -54,12 +57,20 @@ public final class GoogleIdTokens implements IdTokenSource, AutoCloseable {
         WorkerExecutor workers = vertx.createSharedWorkerExecutor(POOL_NAME, options.poolSize());
         IdTokenSource cached = new CachingIdTokenSource(
                 new BlockingIdTokenSource(minter, workers), options.store(), options.cache(), options.clock());
-        return new GoogleIdTokens(workers, cached);
+        return new GoogleIdTokens(workers, minter, cached);
     }
 
     @Override
     public Future<IdToken> idToken(SigningIdentity identity, String audience) {
         return source.idToken(identity, audience);
+    }
+
+    /**
+     * The email of the service account the gateway runs as (for {@link InvokerGrants}); empty when the credentials do
+     * not say; failed when there are none.
+     */
+    public Future<Optional<String>> gatewayServiceAccount() {
+        return workers.executeBlocking(minter::gatewayAccount, false);
     }
 
     @Override

@@ -172,4 +172,19 @@ class GoogleAuthMinterTest {
                 .header("X-Serverless-Authorization", "Bearer " + token.value()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void theGatewaysOwnServiceAccountComesFromTheMetadataServerOrTheKeyFile(@TempDir Path dir) throws Exception {
+        FakeServiceAccount account = google.createServiceAccount("gateway-email@ops.iam.gserviceaccount.com");
+
+        Optional<String> fromMetadata = tokens(Optional.empty(), new LoopbackTransport(fakes()))
+                .gatewayServiceAccount().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        tokens.close();
+        Optional<String> fromKeyFile = tokens(Optional.of(google.writeKeyFile(account, dir)),
+                new LoopbackTransport(fakes()))
+                .gatewayServiceAccount().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(fromMetadata).contains(google.metadataAccount().email());
+        assertThat(fromKeyFile).contains(account.email());
+    }
 }
