@@ -17,9 +17,6 @@ final class Causes {
                 }
                 text.append(message);
             }
-            if (current.getCause() == current) {
-                break;
-            }
         }
         return text.toString();
     }

@@ -124,6 +124,20 @@ class GoogleAuthMinterTest {
     }
 
     @Test
+    void withAKeyFileTheKeysAccountIsTheCallerThatImpersonates(@TempDir Path dir) throws Exception {
+        FakeServiceAccount gateway = google.createServiceAccount("gateway-caller@ops.iam.gserviceaccount.com");
+        FakeServiceAccount tenant = google.createServiceAccount("run-invoker@tenant-k.iam.gserviceaccount.com");
+        String audience = "https://tenant-k-abc123-uc.a.run.app";
+
+        IdToken token = await(tokens(Optional.of(google.writeKeyFile(gateway, dir)), new LoopbackTransport(fakes()))
+                .idToken(SigningIdentity.serviceAccount(tenant.email()), audience));
+
+        assertThat(Jwt.parse(token.value()).claims().getString("email")).isEqualTo(tenant.email());
+        assertThat(google.generateIdTokenCalls())
+                .contains(new GenerateIdTokenCall(gateway.email(), tenant.email(), audience, 200));
+    }
+
+    @Test
     void withoutTokenCreatorOnTheTenantAccountTheFailureSaysWhichRoleIsMissing() {
         FakeServiceAccount tenant = google.createServiceAccount("run-invoker@tenant-b.iam.gserviceaccount.com");
         google.revokeTokenCreator(google.metadataAccount().email(), tenant.email());
