@@ -1,0 +1,34 @@
+/**
+ * Google ID tokens for Cloud Run upstreams: who signs, for which audience, minted off the event loop and cached.
+ *
+ * <p>Public API:
+ * <ul>
+ *   <li>{@link dev.gatehouse.gateway.google.UpstreamSigning#decide} (pure): for a tenant's upstream,
+ *       {@link dev.gatehouse.gateway.google.SigningDecision} — {@code Unsigned}, {@code Sign(identity, audience,
+ *       header)} or {@code Refused(reason)} (the pipeline answers 502 with the reason). Built per configuration
+ *       snapshot from {@link dev.gatehouse.gateway.google.SigningClaims#of} over every tenant, so that no tenant can
+ *       make the gateway sign with another tenant's service account or for another tenant's service.</li>
+ *   <li>{@link dev.gatehouse.gateway.google.IdTokenSource#idToken} ({@link dev.gatehouse.gateway.google.GoogleIdTokens}
+ *       in production): a {@code Future<IdToken>} that never blocks the event loop and fails with an
+ *       {@link dev.gatehouse.gateway.google.IdTokenUnavailableException} whose message explains why.</li>
+ *   <li>{@link dev.gatehouse.gateway.google.InvokerGrants#describe} (pure): for the admin API, who signs for an
+ *       upstream and the {@code gcloud} commands granting {@code roles/run.invoker} (and, for impersonation,
+ *       {@code roles/iam.serviceAccountTokenCreator}).</li>
+ * </ul>
+ *
+ * <p>Credentials ({@link dev.gatehouse.gateway.google.GoogleCredentialsOptions}): the gateway's own identity is a
+ * service-account key file named by the operator, else the metadata server of the Google Cloud runtime; a tenant's
+ * service account is impersonated through IAM Credentials {@code generateIdToken} with the gateway's identity as
+ * caller. All google-auth-library calls run on the {@code gatehouse-google-id-tokens} worker pool.
+ *
+ * <p>Pointing google-auth-library elsewhere: in a process, {@code GCE_METADATA_HOST=host:port} moves the metadata
+ * server (the library reads it) and a key file's {@code token_uri} the token endpoint. Inside a JVM (tests), where
+ * environment variables cannot be set, {@link dev.gatehouse.gateway.google.GoogleEndpoints} gives a transport that
+ * routes Google's built-in hosts (metadata, OAuth, IAM Credentials) to other base URLs.
+ *
+ * <p>Cache ({@link dev.gatehouse.gateway.google.CachingIdTokenSource}): per (identity, audience) in a
+ * {@link dev.gatehouse.gateway.google.TokenStore} (node-local {@link dev.gatehouse.gateway.google.LocalTokenStore};
+ * a cluster-wide map can implement the same asynchronous interface), single flight per node, refresh ahead, a short
+ * failure window ({@link dev.gatehouse.gateway.google.IdTokenCacheOptions}).
+ */
+package dev.gatehouse.gateway.google;

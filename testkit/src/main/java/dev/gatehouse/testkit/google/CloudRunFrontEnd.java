@@ -1,0 +1,80 @@
+package dev.gatehouse.testkit.google;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.sun.net.httpserver.Headers;
+
+/**
+ * What Cloud Run's front end decides before a request reaches the container: the Google ID token comes from
+ * {@code X-Serverless-Authorization} when present, else from {@code Authorization}; it must be signed by Google's
+ * key, issued by {@code accounts.google.com}, addressed to the service (its URL or a custom audience) and unexpired;
+ * its identity (the {@code email} claim, else the account whose unique id is {@code sub}) must hold
+ * {@code roles/run.invoker}. No token: 401; any other failure: 403.
+ */
+final class CloudRunFrontEnd {
+
+    static final String SERVERLESS_AUTHORIZATION = "X-Serverless-Authorization";
+    private static final Set<String> ISSUERS = Set.of("https://accounts.google.com", "accounts.google.com");
+
+    private final GoogleState state;
+    private final CloudRunOptions options;
+
+    CloudRunFrontEnd(GoogleState state, CloudRunOptions options) {
+        this.state = state;
+        this.options = options;
+    }
+
+    /** The verdict on a request: admitted (with the header that carried the token, if any) or rejected. */
+    Verdict admit(Headers headers) {
+        if (options.allowUnauthenticated()) {
+            return new Verdict(null, null, null);
+        }
+        String carrier = headers.containsKey(SERVERLESS_AUTHORIZATION) ? SERVERLESS_AUTHORIZATION : "Authorization";
+        String token = Exchanges.bearerOf(headers.getFirst(carrier));
+        if (token == null) {
+            return rejected(401, "no bearer token in " + SERVERLESS_AUTHORIZATION + " or Authorization");
+        }
+        Jwt jwt;
+        try {
+            jwt = Jwt.parse(token);
+        } catch (IllegalArgumentException e) {
+            return rejected(403, "malformed token: " + e.getMessage());
+        }
+        if (!state.googleKey().keyId().equals(jwt.header().getString("kid")) || !state.googleKey().verifies(jwt)) {
+            return rejected(403, "signature not made by a Google key");
+        }
+        if (!ISSUERS.contains(jwt.claims().getString("iss", ""))) {
+            return rejected(403, "issuer " + jwt.claims().getString("iss") + " is not Google");
+        }
+        List<String> accepted = options.acceptedAudiences();
+        if (jwt.audiences().stream().noneMatch(accepted::contains)) {
+            return rejected(403, "audience " + jwt.audiences() + " is not one of " + accepted);
+        }
+        if (!state.clock().instant().isBefore(jwt.expiresAt())) {
+            return rejected(403, "token expired at " + jwt.expiresAt());
+        }
+        Optional<String> identity = identity(jwt);
+        if (identity.isEmpty() || !options.invokers().contains(identity.get())) {
+            return rejected(403, identity.orElse("sub " + jwt.claims().getString("sub"))
+                    + " lacks roles/run.invoker on " + options.url());
+        }
+        return new Verdict(carrier, identity.get(), null);
+    }
+
+    private Optional<String> identity(Jwt jwt) {
+        String email = jwt.claims().getString("email");
+        if (email != null) {
+            return Optional.of(email);
+        }
+        return state.accountByUniqueId(jwt.claims().getString("sub", "")).map(FakeServiceAccount::email);
+    }
+
+    private static Verdict rejected(int status, String reason) {
+        return new Verdict(null, null, new CloudRunRejection(status, reason));
+    }
+
+    /** {@code rejection} null means admitted; {@code carrier} is the header whose token was accepted. */
+    record Verdict(String carrier, String identity, CloudRunRejection rejection) {}
+}
