@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.MediaType;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
@@ -95,7 +96,7 @@ final class GatewayInterceptor implements ProxyInterceptor {
                 ResponseFormat.of(context.request().proxiedRequest().headers()), call.requestId());
         ProxyResponse response = context.request().release().response().setStatusCode(page.status());
         page.applyHeaders(response.headers());
-        response.setBody(Body.body(page.body()));
+        response.setBody(Body.body(page.body(), MediaType.parse(page.contentType())));
         answeredLocally = true;
         outcome.tryComplete(failure.outcome());
         return Future.succeededFuture(response);

@@ -42,6 +42,7 @@ class HeaderStrippingTest {
 
     @BeforeEach
     void plainRoute() {
+        upstream.forget();
         gateway.route(UpstreamCall.of(Routes.route(), Routes.upstream(upstream.url()), "req-plain"));
     }
 

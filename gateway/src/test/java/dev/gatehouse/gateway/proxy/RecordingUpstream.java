@@ -29,7 +29,14 @@ final class RecordingUpstream {
     static RecordingUpstream start(Vertx vertx) throws Exception {
         RecordingUpstream upstream = new RecordingUpstream();
         upstream.server = Await.await(vertx.createHttpServer()
-                .webSocketHandshakeHandler(handshake -> handshake.accept())
+                .webSocketHandshakeHandler(handshake -> {
+                    if (upstream.behaviour == Behaviour.NEVER_ANSWER) {
+                        upstream.received.add(new Received(HttpMethod.GET, handshake.uri(),
+                                MultiMap.caseInsensitiveMultiMap().addAll(handshake.headers()), Buffer.buffer()));
+                    } else {
+                        handshake.accept();
+                    }
+                })
                 .webSocketHandler(upstream::echoWebSocket)
                 .requestHandler(upstream::handle)
                 .listen(0, "127.0.0.1"));
@@ -46,6 +53,11 @@ final class RecordingUpstream {
 
     void behave(Behaviour newBehaviour) {
         behaviour = newBehaviour;
+    }
+
+    /** Forgets what was received so far (requests of earlier tests). */
+    void forget() {
+        received.clear();
     }
 
     /** The next request (or handshake) the upstream received. */
