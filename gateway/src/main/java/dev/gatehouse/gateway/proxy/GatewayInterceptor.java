@@ -73,7 +73,7 @@ final class GatewayInterceptor implements ProxyInterceptor {
             context.response().putHeader("X-Request-Id", call.requestId());
         }
         outcome.tryComplete(ProxyOutcome.PROXIED);
-        return context.sendResponse();
+        return context.isWebSocket() ? WebSocketTunnel.open(context) : context.sendResponse();
     }
 
     private Future<Map<String, String>> signedHeaders() {

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
+import java.lang.ref.Reference;
 
 /** A real client of the gateway under test that sends a tenant Host and reads the whole answer. */
 final class Client {
@@ -43,6 +44,11 @@ final class Client {
                     Future<HttpClientResponse> response = body == null ? request.send() : request.send(body);
                     return response.compose(r -> r.body().map(b -> new Answer(r.statusCode(), r.headers(), b)));
                 });
-        return Await.await(answer);
+        try {
+            return Await.await(answer);
+        } finally {
+            // Vert.x closes a client once it is unreachable; keep it alive while the exchange runs.
+            Reference.reachabilityFence(http);
+        }
     }
 }

@@ -20,7 +20,7 @@ final class RecordingUpstream {
     record Received(HttpMethod method, String uri, MultiMap headers, Buffer body) {
     }
 
-    enum Behaviour { ANSWER, NEVER_ANSWER, ECHO_STREAMING, CLOSE_CONNECTION }
+    enum Behaviour { ANSWER, NEVER_ANSWER, ECHO_STREAMING, CLOSE_CONNECTION, REFUSE_UPGRADE }
 
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private volatile Behaviour behaviour = Behaviour.ANSWER;
@@ -30,7 +30,9 @@ final class RecordingUpstream {
         RecordingUpstream upstream = new RecordingUpstream();
         upstream.server = Await.await(vertx.createHttpServer()
                 .webSocketHandshakeHandler(handshake -> {
-                    if (upstream.behaviour == Behaviour.NEVER_ANSWER) {
+                    if (upstream.behaviour == Behaviour.REFUSE_UPGRADE) {
+                        handshake.reject(451);
+                    } else if (upstream.behaviour == Behaviour.NEVER_ANSWER) {
                         upstream.received.add(new Received(HttpMethod.GET, handshake.uri(),
                                 MultiMap.caseInsensitiveMultiMap().addAll(handshake.headers()), Buffer.buffer()));
                     } else {
@@ -102,7 +104,13 @@ final class RecordingUpstream {
     private void echoWebSocket(ServerWebSocket ws) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(ws.headers());
         received.add(new Received(HttpMethod.GET, ws.uri(), headers, Buffer.buffer()));
-        ws.textMessageHandler(text -> ws.writeTextMessage("echo: " + text));
+        ws.textMessageHandler(text -> {
+            if (text.equals("close")) {
+                ws.close((short) 4000, "asked to");
+            } else {
+                ws.writeTextMessage("echo: " + text);
+            }
+        });
     }
 
     Future<Void> close() {

@@ -70,6 +70,28 @@ class WebSocketProxyTest {
     }
 
     @Test
+    void theUpstreamClosingTheSocketClosesTheClientsSocket() throws Exception {
+        gateway.route(UpstreamCall.of(Routes.websocketRoute(), Routes.upstream(upstream.url()), "ws-5"));
+        WebSocket ws = Await.await(webSockets.connect(options("/chat")));
+        Promise<Short> closed = Promise.promise();
+        ws.closeHandler(v -> closed.tryComplete(ws.closeStatusCode()));
+
+        ws.writeTextMessage("close");
+
+        assertThat(Await.await(closed.future())).isEqualTo((short) 4000);
+    }
+
+    @Test
+    void anUpstreamsRefusalIsForwarded() throws Exception {
+        upstream.behave(RecordingUpstream.Behaviour.REFUSE_UPGRADE);
+        gateway.route(UpstreamCall.of(Routes.websocketRoute(), Routes.upstream(upstream.url()), "ws-6"));
+
+        assertThatThrownBy(() -> Await.await(webSockets.connect(options("/chat"))))
+                .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(451));
+        assertThat(gateway.nextOutcome()).isEqualTo(ProxyOutcome.PROXIED);
+    }
+
+    @Test
     void refusesUpgradesOnRoutesWithoutWebSockets() throws Exception {
         gateway.route(UpstreamCall.of(Routes.route(), Routes.upstream(upstream.url()), "ws-2"));
 
