@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's part of one proxied exchange, registered for WebSocket upgrades too. Outbound: strip forgeable
- * headers, set {@code X-Forwarded-*}, apply the route's header rules, set {@code X-Request-Id}, point the request at
- * the upstream (path, {@code Host}), then add the decorator's signed headers last so nothing can override them.
+ * headers and the gateway's cookies, set {@code X-Forwarded-*}, apply the route's header rules, set
+ * {@code X-Request-Id}, point the request at the upstream (path, {@code Host}), then add the decorator's signed
+ * headers last so nothing can override them. Inbound: drop upstream cookies named like the gateway's.
  * Failures become the gateway's own page, sent by this interceptor itself (the library would send an empty 502, and
  * on an upgrade would not send a body at all).
  */
@@ -28,18 +29,15 @@ final class GatewayInterceptor implements ProxyInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayInterceptor.class);
 
     private final UpstreamCall call;
-    private final UpstreamTarget target;
-    private final String pathAndQuery;
+    private final OutboundRequest outbound;
     private final ForgeableHeaders forgeable;
     private final Promise<ProxyOutcome> outcome;
     private boolean answeredLocally;
 
-    GatewayInterceptor(UpstreamCall call, UpstreamTarget target, String pathAndQuery, ForgeableHeaders forgeable,
-            Promise<ProxyOutcome> outcome) {
+    GatewayInterceptor(UpstreamCall call, OutboundRequest outbound, Promise<ProxyOutcome> outcome) {
         this.call = call;
-        this.target = target;
-        this.pathAndQuery = pathAndQuery;
-        this.forgeable = forgeable.includingAuthorization(call.gatewaySetsAuthorization());
+        this.outbound = outbound;
+        this.forgeable = outbound.forgeable().includingAuthorization(call.gatewaySetsAuthorization());
         this.outcome = outcome;
     }
 
@@ -48,13 +46,14 @@ final class GatewayInterceptor implements ProxyInterceptor {
         ProxyRequest request = context.request();
         MultiMap headers = request.headers();
         forgeable.strip(headers);
+        GatewayCookies.stripFromRequest(headers, outbound.gatewayCookies());
         // Answered by the gateway itself (see UpstreamProxy): never ask the upstream for a 100 Continue.
         headers.remove("Expect");
         ForwardedHeaders.apply(headers, request.proxiedRequest());
         applyRules(headers, call.route().headers());
         headers.set("X-Request-Id", call.requestId());
-        request.setURI(target.uri(pathAndQuery));
-        request.setAuthority(target.authority());
+        request.setURI(outbound.target().uri(outbound.pathAndQuery()));
+        request.setAuthority(outbound.target().authority());
         return signedHeaders()
                 .compose(signed -> {
                     signed.forEach(headers::set);
@@ -69,8 +68,10 @@ final class GatewayInterceptor implements ProxyInterceptor {
             // Sent directly: on an upgrade the library's last step expects an upstream response and has none.
             return context.response().send();
         }
-        if (!context.response().headers().contains("X-Request-Id")) {
-            context.response().putHeader("X-Request-Id", call.requestId());
+        MultiMap headers = context.response().headers();
+        GatewayCookies.stripFromResponse(headers, outbound.gatewayCookies());
+        if (!headers.contains("X-Request-Id")) {
+            headers.set("X-Request-Id", call.requestId());
         }
         outcome.tryComplete(ProxyOutcome.PROXIED);
         return context.isWebSocket() ? WebSocketTunnel.open(context) : context.sendResponse();

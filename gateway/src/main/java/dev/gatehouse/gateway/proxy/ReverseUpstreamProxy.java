@@ -37,7 +37,7 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
     private static final Logger LOG = LoggerFactory.getLogger(ReverseUpstreamProxy.class);
 
     private final HttpClient client;
-    private final TrustedPeers trustedPeers;
+    private final UpstreamProxyOptions options;
 
     ReverseUpstreamProxy(Vertx vertx, UpstreamProxyOptions options) {
         HttpClientOptions clientOptions = new HttpClientOptions()
@@ -56,7 +56,7 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
                 .with(clientOptions)
                 .with(new PoolOptions().setHttp1MaxSize(options.maxConnectionsPerOrigin()))
                 .build();
-        this.trustedPeers = options.trustedPeers();
+        this.options = options;
     }
 
     @Override
@@ -80,8 +80,8 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
             return answer(request, call, failure.page(), failure.outcome());
         }
         Promise<ProxyOutcome> outcome = Promise.promise();
-        GatewayInterceptor interceptor = new GatewayInterceptor(call, target, pathAndQuery,
-                ForgeableHeaders.fromPeer(request, trustedPeers), outcome);
+        GatewayInterceptor interceptor = new GatewayInterceptor(call, new OutboundRequest(target, pathAndQuery,
+                ForgeableHeaders.fromPeer(request, options.trustedPeers()), options.gatewayCookies()), outcome);
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             // Authorized already: let the client send its body now.
             request.response().writeContinue();

@@ -82,6 +82,8 @@ final class RecordingUpstream {
             case ECHO_STREAMING -> echo(request, headers);
             default -> request.body().onSuccess(body -> {
                 received.add(new Received(request.method(), request.uri(), headers, body));
+                request.response().headers().add("Set-Cookie", "_gatehouse=fixed-by-upstream; Path=/")
+                        .add("Set-Cookie", "app=1; Path=/");
                 request.response().putHeader("Content-Type", "text/plain").end("upstream says hi");
             });
         }
