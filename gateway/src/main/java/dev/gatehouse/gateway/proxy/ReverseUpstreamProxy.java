@@ -1,7 +1,5 @@
 package dev.gatehouse.gateway.proxy;
 
-import dev.gatehouse.core.config.Durations;
-import dev.gatehouse.core.config.Upstream;
 import dev.gatehouse.gateway.pages.Page;
 import dev.gatehouse.gateway.pages.Pages;
 import io.vertx.core.Future;
@@ -17,7 +15,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>One shared {@link HttpClient}: Vert.x keeps a separate connection pool per origin (scheme, host, port) inside
  * one client, so this already gives every upstream its own pool of {@code maxConnectionsPerOrigin} connections,
  * with one configuration and one lifecycle, and nothing to create or close when tenants change upstreams (idle
- * connections of a removed upstream simply expire). Timeouts are per request.
+ * connections of a removed upstream simply expire). Timeouts are per request ({@link UpstreamTimeouts}).
  *
  * <p>A small {@link HttpProxy} is built per request (a list and two references): its origin and interceptor are
  * closures over this request's {@link UpstreamCall}, so no per-request state is looked up by name. Response caching
@@ -71,8 +68,10 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
                     ProxyOutcome.BAD_REQUEST);
         }
         UpstreamTarget target;
+        UpstreamTimeouts timeouts;
         try {
             target = UpstreamTarget.parse(call.upstream().url());
+            timeouts = UpstreamTimeouts.of(call);
         } catch (IllegalArgumentException e) {
             UpstreamFailure failure = UpstreamFailure.misconfigured(e);
             LOG.warn("request {} route {} upstream {}: {} ({})", call.requestId(), call.route().name(),
@@ -88,7 +87,7 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
         }
         HttpProxy.reverseProxy(new ProxyOptions().setCacheOptions(null)
                         .setSupportWebSocket(call.route().options().allowWebsockets()), client)
-                .origin(context -> connect(target, call))
+                .origin(context -> connect(target, timeouts, call.requestId()))
                 .addInterceptor(interceptor, true)
                 .handle(request);
         return outcome.future();
@@ -99,41 +98,26 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
         return Pages.send(request, page, call.requestId()).transform(ignored -> Future.succeededFuture(outcome));
     }
 
-    private Future<HttpClientRequest> connect(UpstreamTarget target, UpstreamCall call) {
-        RequestOptions options = new RequestOptions()
+    private Future<HttpClientRequest> connect(UpstreamTarget target, UpstreamTimeouts timeouts, String requestId) {
+        RequestOptions request = new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(target.port(), target.connectHost()))
                 .setHost(target.connectHost())
                 .setPort(target.port())
                 .setSsl(target.ssl())
-                .setFollowRedirects(false)
-                .setConnectTimeout(connectTimeout(call.upstream()).toMillis());
-        long timeout = responseTimeout(call).toMillis();
-        if (timeout > 0) {
-            options.setIdleTimeout(timeout);
+                .setFollowRedirects(false);
+        if (timeouts.connectMillis() > 0) {
+            request.setConnectTimeout(timeouts.connectMillis());
         }
-        return client.request(options)
-                .map(request -> request.authority(target.authority())
+        if (timeouts.responseMillis() > 0) {
+            // Armed until the response headers arrive; Vert.x does not re-arm it for the body.
+            request.setIdleTimeout(timeouts.responseMillis());
+        }
+        return client.request(request)
+                .map(upstream -> upstream.authority(target.authority())
                         // A tunnel closing from either side ends the request abruptly: routine, not an error.
                         .exceptionHandler(e -> LOG.debug("request {}: upstream exchange ended: {}",
-                                call.requestId(), e.toString())))
+                                requestId, e.toString())))
                 .recover(e -> Future.failedFuture(UpstreamFailure.unreachable(e)));
-    }
-
-    private static Duration connectTimeout(Upstream upstream) {
-        return Durations.parse(upstream.connectTimeout() == null
-                ? Upstream.DEFAULT_CONNECT_TIMEOUT : upstream.connectTimeout());
-    }
-
-    /**
-     * How long the upstream may take to start answering (response headers; for an upgrade, the handshake): the
-     * route's timeout, else the upstream's, else 30 s; 0 means no limit. A response that has started streams for as
-     * long as it lasts, so downloads, server-sent events and WebSockets are not cut off.
-     */
-    static Duration responseTimeout(UpstreamCall call) {
-        if (call.route().timeout() != null) {
-            return Durations.parse(call.route().timeout());
-        }
-        return Durations.parse(call.upstream().timeout() == null ? Upstream.DEFAULT_TIMEOUT : call.upstream().timeout());
     }
 
     @Override

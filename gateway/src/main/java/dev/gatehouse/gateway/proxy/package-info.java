@@ -28,8 +28,8 @@
  * {@code Expect}, the gateway's own cookies.
  *
  * <h2>Timeouts and failures</h2>
- * The connect timeout is the upstream's ({@code 10s} by default); failing to connect (refused, timeout, DNS, TLS)
- * is a 502. The response timeout (the route's {@code timeout}, else the upstream's, else {@code 30s}; {@code 0}
+ * The connect timeout is the upstream's ({@code 10s} by default) and covers waiting for a pooled connection;
+ * failing to connect (refused, timeout, DNS, TLS, pool exhausted) is a 502. The response timeout (the route's {@code timeout}, else the upstream's, else {@code 30s}; {@code 0}
  * disables it) bounds the wait for the response headers, not the length of a response that has started, so
  * downloads, server-sent events and WebSocket sessions are not cut off; exceeding it is a 504. An upstream that
  * hangs up before answering, and a failed decorator, are 502s. Pages never show addresses or causes; the log has
