@@ -1,0 +1,103 @@
+package dev.gatehouse.gateway.accesslog;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded hand-off from request threads to one background thread that feeds the sink. {@link #offer} never
+ * blocks and takes no lock: a lock-free queue, a counter for the bound, and an unpark only when the writer sleeps.
+ */
+final class AccessLogWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(AccessLogWriter.class);
+
+    private final Queue<AccessLogEntry> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder written = new LongAdder();
+    private final int capacity;
+    private final AccessLogSink sink;
+    private final Thread thread;
+    private volatile boolean sleeping;
+    private volatile boolean closed;
+    private long droppedReported;
+
+    AccessLogWriter(int capacity, AccessLogSink sink) {
+        this.capacity = capacity;
+        this.sink = sink;
+        this.thread = new Thread(this::run, "gatehouse-access-log");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    boolean offer(AccessLogEntry entry) {
+        if (closed) {
+            dropped.increment();
+            return false;
+        }
+        if (size.incrementAndGet() > capacity) {
+            size.decrementAndGet();
+            dropped.increment();
+            return false;
+        }
+        queue.offer(entry);
+        if (sleeping) {
+            LockSupport.unpark(thread);
+        }
+        return true;
+    }
+
+    long dropped() {
+        return dropped.sum();
+    }
+
+    long written() {
+        return written.sum();
+    }
+
+    /** Writes what is queued, then stops the thread (waits at most {@code timeout}; call off the event loop). */
+    void close(Duration timeout) throws InterruptedException {
+        closed = true;
+        LockSupport.unpark(thread);
+        thread.join(timeout.toMillis());
+    }
+
+    private void run() {
+        while (true) {
+            AccessLogEntry entry = queue.poll();
+            if (entry == null) {
+                reportDrops();
+                if (closed) {
+                    return;
+                }
+                sleeping = true;
+                // Re-checked after announcing the sleep: an offer in between either is seen here or unparks us.
+                if (queue.isEmpty() && !closed) {
+                    LockSupport.park(this);
+                }
+                sleeping = false;
+                continue;
+            }
+            size.decrementAndGet();
+            try {
+                sink.write(entry);
+                written.increment();
+            } catch (RuntimeException e) {
+                LOG.warn("access log sink failed for request {}: {}", entry.requestId(), e.toString());
+            }
+        }
+    }
+
+    private void reportDrops() {
+        long total = dropped.sum();
+        if (total > droppedReported) {
+            LOG.warn("access log full: dropped {} lines ({} in total)", total - droppedReported, total);
+            droppedReported = total;
+        }
+    }
+}

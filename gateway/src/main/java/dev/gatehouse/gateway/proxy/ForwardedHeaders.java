@@ -1,0 +1,59 @@
+package dev.gatehouse.gateway.proxy;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * The gateway's {@code X-Forwarded-*} headers for the upstream. Headers of an untrusted peer are already stripped,
+ * so whatever chain remains came from a trusted proxy and is extended, never replaced:
+ * <ul>
+ *   <li>{@code X-Forwarded-For}: the chain plus the direct peer's address;</li>
+ *   <li>{@code X-Forwarded-Proto}: a trusted proxy's value, else the scheme the gateway was reached by;</li>
+ *   <li>{@code X-Forwarded-Host}: the {@code Host} the gateway received (the upstream gets its own host as
+ *       {@code Host});</li>
+ *   <li>{@code Forwarded} (RFC 7239): only extended by one element when a trusted proxy sent one.</li>
+ * </ul>
+ */
+final class ForwardedHeaders {
+    private ForwardedHeaders() {
+    }
+
+    static void apply(MultiMap headers, HttpServerRequest request) {
+        String peer = peerAddress(request.remoteAddress());
+        String chain = String.join(", ", headers.getAll("X-Forwarded-For"));
+        headers.set("X-Forwarded-For", chain.isBlank() ? peer : chain + ", " + peer);
+
+        String proto = headers.get("X-Forwarded-Proto");
+        if (proto == null || proto.isBlank()) {
+            proto = request.scheme() == null ? (request.isSSL() ? "https" : "http") : request.scheme();
+            headers.set("X-Forwarded-Proto", proto);
+        }
+        HostAndPort host = request.authority();
+        if (host != null) {
+            headers.set("X-Forwarded-Host", host.toString());
+        } else {
+            headers.remove("X-Forwarded-Host");
+        }
+        String forwarded = String.join(", ", headers.getAll("Forwarded"));
+        if (!forwarded.isBlank()) {
+            StringBuilder element = new StringBuilder(forwarded).append(", for=").append(forwardedNode(peer));
+            if (host != null) {
+                element.append(";host=\"").append(host).append('"');
+            }
+            headers.set("Forwarded", element.append(";proto=").append(proto).toString());
+        }
+    }
+
+    private static String peerAddress(SocketAddress address) {
+        if (address == null || address.hostAddress() == null || address.hostAddress().isEmpty()) {
+            return "unknown";
+        }
+        return address.hostAddress();
+    }
+
+    private static String forwardedNode(String peer) {
+        return peer.indexOf(':') >= 0 ? "\"[" + peer + "]\"" : peer;
+    }
+}
