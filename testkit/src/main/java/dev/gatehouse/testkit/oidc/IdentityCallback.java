@@ -1,0 +1,52 @@
+package dev.gatehouse.testkit.oidc;
+
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
+
+/** Adapts an {@link IssuedIdentity} to the mock server's token callback (read on every token request). */
+final class IdentityCallback implements OAuth2TokenCallback {
+
+    private final String issuerId;
+    private final IssuedIdentity identity;
+    private final List<String> audience;
+
+    IdentityCallback(String issuerId, IssuedIdentity identity, List<String> audience) {
+        this.issuerId = issuerId;
+        this.identity = identity;
+        this.audience = audience;
+    }
+
+    @Override
+    public String issuerId() {
+        return issuerId;
+    }
+
+    @Override
+    public String subject(TokenRequest tokenRequest) {
+        identity.issuedFor(tokenRequest.getAuthorizationGrant().getType().getValue());
+        return identity.subject();
+    }
+
+    @Override
+    public String typeHeader(TokenRequest tokenRequest) {
+        return "JWT";
+    }
+
+    @Override
+    public List<String> audience(TokenRequest tokenRequest) {
+        return audience;
+    }
+
+    @Override
+    public Map<String, Object> addClaims(TokenRequest tokenRequest) {
+        return identity.claims();
+    }
+
+    @Override
+    public long tokenExpiry() {
+        return identity.lifetime().toSeconds();
+    }
+}
