@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 /**
  * A real OpenID Connect provider on 127.0.0.1 (mock-oauth2-server): discovery, authorization endpoint, token
@@ -13,27 +18,33 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * of its own, {@code http://127.0.0.1:PORT/ISSUER_ID}, with its own signing key; use a fresh issuer id per test.
  *
  * <p>The authorization endpoint shows no login page: it redirects back at once with a code and the state. What the
- * token endpoint then issues is set with {@link #nextLogin(String)}. Token timestamps come from the system clock.
+ * token endpoint then issues is set per issuer with {@link #signInAs(String)}. Token timestamps come from the system
+ * clock.
  */
 public final class FakeOidcProvider implements AutoCloseable {
 
     private final MockOAuth2Server server;
+    private final Set<OAuth2TokenCallback> callbacks;
     private final int port;
 
-    private FakeOidcProvider(MockOAuth2Server server, int port) {
+    private FakeOidcProvider(MockOAuth2Server server, Set<OAuth2TokenCallback> callbacks, int port) {
         this.server = server;
+        this.callbacks = callbacks;
         this.port = port;
     }
 
     /** Starts a provider on a free port of 127.0.0.1. */
     public static FakeOidcProvider start() {
-        MockOAuth2Server server = new MockOAuth2Server();
+        // The server looks its callbacks up in this set on every token request, so it can change while running.
+        Set<OAuth2TokenCallback> callbacks = ConcurrentHashMap.newKeySet();
+        MockOAuth2Server server = new MockOAuth2Server(
+                new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(), callbacks));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the fake OIDC provider", e);
         }
-        return new FakeOidcProvider(server, server.baseUrl().port());
+        return new FakeOidcProvider(server, callbacks, server.baseUrl().port());
     }
 
     public int port() {
@@ -46,13 +57,14 @@ public final class FakeOidcProvider implements AutoCloseable {
     }
 
     /**
-     * The identity the next code exchange at this issuer hands out (any code exchange after that gets a random
-     * subject). Refreshes of that login keep using the returned object, so changing it later changes what a refresh
-     * returns.
+     * The identity every code exchange at this issuer hands out from now on (until the next call; before any call,
+     * each sign-in gets a random subject). A login's refreshes keep using the identity it signed in with, so changing
+     * the returned object later changes what those refreshes return.
      */
-    public IssuedIdentity nextLogin(String issuerId) {
+    public IssuedIdentity signInAs(String issuerId) {
         IssuedIdentity identity = new IssuedIdentity();
-        server.enqueueCallback(new IdentityCallback(issuerId, identity, List.of()));
+        callbacks.removeIf(callback -> callback.issuerId().equals(issuerId));
+        callbacks.add(new IdentityCallback(issuerId, identity, List.of()));
         return identity;
     }
 
