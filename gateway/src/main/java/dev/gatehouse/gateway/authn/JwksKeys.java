@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -29,6 +30,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 final class JwksKeys {
 
     static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
+    /** Every call to an identity provider gives up after this long, even if its connection never times out. */
     static final long HTTP_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_JWKS_BYTES = 512 * 1024;
 
@@ -86,7 +88,8 @@ final class JwksKeys {
                 .compose(body -> body.length() > MAX_JWKS_BYTES
                         ? Future.failedFuture("the JWKS is larger than " + MAX_JWKS_BYTES + " bytes")
                         : Future.succeededFuture(body))
-                .map(this::install);
+                .map(this::install)
+                .timeout(HTTP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private Void install(Buffer body) {

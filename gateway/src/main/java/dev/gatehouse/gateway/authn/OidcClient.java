@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.authn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Closeable;
 import io.vertx.core.Future;
@@ -54,11 +55,14 @@ final class OidcClient {
                         .setCode(code)
                         .setCodeVerifier(codeVerifier)
                         .setRedirectUri(redirectUri))
-                .map(OidcClient::tokens);
+                .map(OidcClient::tokens)
+                .timeout(JwksKeys.HTTP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     Future<IdpTokens> refresh(String refreshToken) {
-        return auth.refresh(User.create(new JsonObject().put("refresh_token", refreshToken))).map(OidcClient::tokens);
+        return auth.refresh(User.create(new JsonObject().put("refresh_token", refreshToken)))
+                .map(OidcClient::tokens)
+                .timeout(JwksKeys.HTTP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The provider's end-session URL, or null when it has none. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import dev.gatehouse.core.config.Idp;
 import dev.gatehouse.core.crypto.SecretBox;
@@ -89,6 +90,7 @@ final class OidcClients {
             return Future.failedFuture(e);
         }
         return OpenIDConnectAuth.discover(vertx, options)
+                .timeout(JwksKeys.HTTP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .compose(auth -> {
                     String issuer = options.getJWTOptions() == null ? null : options.getJWTOptions().getIssuer();
                     if (issuer == null || options.getJwkPath() == null) {
