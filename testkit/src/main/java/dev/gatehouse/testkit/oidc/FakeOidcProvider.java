@@ -64,7 +64,7 @@ public final class FakeOidcProvider implements AutoCloseable {
     public IssuedIdentity signInAs(String issuerId) {
         IssuedIdentity identity = new IssuedIdentity();
         callbacks.removeIf(callback -> callback.issuerId().equals(issuerId));
-        callbacks.add(new IdentityCallback(issuerId, identity, List.of()));
+        callbacks.add(new IdentityCallback(issuerId, identity, List.of(), null));
         return identity;
     }
 
@@ -73,8 +73,9 @@ public final class FakeOidcProvider implements AutoCloseable {
      * audience (an extra claim named {@code aud} replaces it), the identity's subject and claims.
      */
     public String signedToken(String issuerId, String audience, IssuedIdentity identity) {
-        return server.issueToken(issuerId, audience, new IdentityCallback(issuerId, identity, List.of(audience)))
-                .serialize();
+        // Outside a request the server would name its issuer after its canonical host name; use the loopback one.
+        return server.issueToken(issuerId, audience,
+                new IdentityCallback(issuerId, identity, List.of(audience), issuer(issuerId))).serialize();
     }
 
     @Override

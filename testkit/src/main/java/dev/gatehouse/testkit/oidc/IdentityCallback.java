@@ -1,5 +1,6 @@
 package dev.gatehouse.testkit.oidc;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +13,14 @@ final class IdentityCallback implements OAuth2TokenCallback {
     private final String issuerId;
     private final IssuedIdentity identity;
     private final List<String> audience;
+    private final String issuer;
 
-    IdentityCallback(String issuerId, IssuedIdentity identity, List<String> audience) {
+    /** @param issuer the {@code iss} claim, or null for the server's own (derived from the request's host) */
+    IdentityCallback(String issuerId, IssuedIdentity identity, List<String> audience, String issuer) {
         this.issuerId = issuerId;
         this.identity = identity;
         this.audience = audience;
+        this.issuer = issuer;
     }
 
     @Override
@@ -42,7 +46,12 @@ final class IdentityCallback implements OAuth2TokenCallback {
 
     @Override
     public Map<String, Object> addClaims(TokenRequest tokenRequest) {
-        return identity.claims();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        if (issuer != null) {
+            claims.put("iss", issuer);
+        }
+        claims.putAll(identity.claims());
+        return claims;
     }
 
     @Override

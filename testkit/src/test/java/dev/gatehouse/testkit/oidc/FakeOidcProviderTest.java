@@ -43,6 +43,14 @@ class FakeOidcProviderTest {
     }
 
     @Test
+    void signedTokenNamesTheLoopbackIssuer() {
+        String token = provider.signedToken("plain", "client-1", new IssuedIdentity().subject("bob"));
+
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"iss\":\"" + provider.issuer("plain") + "\"");
+    }
+
+    @Test
     void signedTokenCarriesTheIdentityAndItsOverrides() {
         IssuedIdentity identity = new IssuedIdentity().subject("alice").email("alice@example.com")
                 .groups("admins").claim("iss", "https://elsewhere.example");
