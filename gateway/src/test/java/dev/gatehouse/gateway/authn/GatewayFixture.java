@@ -123,7 +123,7 @@ final class GatewayFixture implements AutoCloseable {
                 });
     }
 
-    private static TenantConfig tenant(String slug, List<String> hostnames, String issuer, String clientId,
+    static TenantConfig tenant(String slug, List<String> hostnames, String issuer, String clientId,
             SecretBox secrets) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
