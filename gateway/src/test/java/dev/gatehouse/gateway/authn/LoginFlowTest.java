@@ -8,11 +8,14 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.gatehouse.gateway.session.SessionCookie;
 import dev.gatehouse.testkit.oidc.FakeOidcProvider;
+import dev.gatehouse.testkit.oidc.RecordedCall;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +86,30 @@ class LoginFlowTest {
         assertThat(session).containsIgnoringCase("HttpOnly").contains("SameSite=Lax").contains("Path=/").contains("Max-Age=")
                 .doesNotContain("Domain").doesNotContain("Secure");
         assertThat(browser.cookie(APP, SessionCookie.NAME).value()).hasSize(43);
+    }
+
+    @Test
+    void theCodeExchangeAuthenticatesWithTheDecryptedSecretAndProvesPkce() {
+        gateway.signInAs().subject("alice");
+        TestBrowser browser = gateway.browser();
+        provider.takeRequests();
+        String authorize = browser.get(browser.get(gateway.url(APP, "/")).location()).location();
+        String challenge = query(URI.create(authorize)).get("code_challenge");
+
+        assertThat(browser.navigate(authorize).status()).isEqualTo(200);
+
+        List<RecordedCall> tokenCalls = provider.takeRequests().stream()
+                .filter(call -> call.path().equals("/" + gateway.issuerId + "/token"))
+                .toList();
+        assertThat(tokenCalls).hasSize(1);
+        RecordedCall exchange = tokenCalls.get(0);
+        assertThat(exchange.method()).isEqualTo("POST");
+        assertThat(exchange.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
+                (CLIENT_ID + ":acme-client-secret").getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> form = query(URI.create("http://form/?" + exchange.body()));
+        assertThat(form).containsEntry("grant_type", "authorization_code")
+                .containsEntry("redirect_uri", gateway.url(APP, "/.gatehouse/callback"));
+        assertThat(Pkce.challenge(form.get("code_verifier"))).isEqualTo(challenge);
     }
 
     @Test

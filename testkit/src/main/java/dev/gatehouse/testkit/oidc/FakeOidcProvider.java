@@ -3,14 +3,20 @@ package dev.gatehouse.testkit.oidc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * A real OpenID Connect provider on 127.0.0.1 (mock-oauth2-server): discovery, authorization endpoint, token
@@ -76,6 +82,24 @@ public final class FakeOidcProvider implements AutoCloseable {
         // Outside a request the server would name its issuer after its canonical host name; use the loopback one.
         return server.issueToken(issuerId, audience,
                 new IdentityCallback(issuerId, identity, List.of(audience), issuer(issuerId))).serialize();
+    }
+
+    /** Every request received since the last call (of all issuers), oldest first. */
+    public List<RecordedCall> takeRequests() {
+        List<RecordedCall> calls = new ArrayList<>();
+        while (true) {
+            RecordedRequest request;
+            try {
+                request = server.takeRequest(1, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException none) {
+                return calls;
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String name : request.getHeaders().names()) {
+                headers.put(name.toLowerCase(Locale.ROOT), request.getHeaders().get(name));
+            }
+            calls.add(new RecordedCall(request.getMethod(), request.getPath(), headers, request.getUtf8Body()));
+        }
     }
 
     @Override
