@@ -100,6 +100,21 @@ class LoginAttackTest {
     }
 
     @Test
+    void aSessionIdPlantedBeforeSignInIsNeverAdopted() {
+        gateway.signInAs().subject("alice");
+        String planted = Tokens.random(32);
+        TestBrowser browser = gateway.browser();
+        browser.putCookie(APP, SessionCookie.NAME, planted);
+
+        assertThat(browser.navigate(gateway.url(APP, "/")).status()).isEqualTo(200);
+
+        assertThat(browser.cookie(APP, SessionCookie.NAME).value()).isNotEqualTo(planted);
+        TestBrowser attacker = gateway.browser().header("Accept", "application/json");
+        attacker.putCookie(APP, SessionCookie.NAME, planted);
+        assertThat(attacker.get(gateway.url(APP, "/")).status()).isEqualTo(401);
+    }
+
+    @Test
     void aSignInThatSatTooLongIsRefused() {
         TestBrowser browser = gateway.browser();
         String callback = callbackUrl(browser);
