@@ -1,0 +1,99 @@
+package dev.gatehouse.gateway.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import io.vertx.core.Future;
+
+/**
+ * Sessions of this node in a concurrent map (no locks on the request path). Expired sessions are dropped when
+ * looked up and by {@link #evictExpired()}.
+ */
+public final class InMemorySessionStore implements SessionStore {
+
+    /** Last-seen times move in steps, so most lookups write nothing (a cluster store pays for every write). */
+    private static final Duration TOUCH_STEP = Duration.ofSeconds(30);
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final SessionLifetimes lifetimes;
+
+    public InMemorySessionStore(Clock clock, SessionLifetimes lifetimes) {
+        this.clock = clock;
+        this.lifetimes = lifetimes;
+    }
+
+    @Override
+    public Future<Optional<Session>> get(UUID tenantId, String id) {
+        if (id == null) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        Session session = sessions.get(id);
+        if (session == null || !session.tenantId().equals(tenantId)) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        Instant now = clock.instant();
+        if (expired(session, now)) {
+            sessions.remove(id, session);
+            return Future.succeededFuture(Optional.empty());
+        }
+        if (session.lastSeenAt().plus(TOUCH_STEP).isBefore(now)) {
+            Session touched = session.seenAt(now);
+            sessions.replace(id, session, touched);
+            session = touched;
+        }
+        return Future.succeededFuture(Optional.of(session));
+    }
+
+    @Override
+    public Future<Void> put(Session session) {
+        sessions.put(session.id(), session);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Boolean> remove(String id) {
+        return Future.succeededFuture(id != null && sessions.remove(id) != null);
+    }
+
+    @Override
+    public Future<Integer> removeLogin(UUID tenantId, String loginId) {
+        return removeWhere(s -> s.tenantId().equals(tenantId) && s.loginId().equals(loginId));
+    }
+
+    @Override
+    public Future<Integer> removeAllForUser(UUID tenantId, String idpName, String sub) {
+        return removeWhere(s -> s.tenantId().equals(tenantId) && s.idpName().equals(idpName)
+                && s.user().sub().equals(sub));
+    }
+
+    @Override
+    public Future<Integer> evictExpired() {
+        Instant now = clock.instant();
+        return removeWhere(s -> expired(s, now));
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+
+    private Future<Integer> removeWhere(Predicate<Session> condition) {
+        int removed = 0;
+        for (Map.Entry<String, Session> entry : sessions.entrySet()) {
+            if (condition.test(entry.getValue()) && sessions.remove(entry.getKey(), entry.getValue())) {
+                removed++;
+            }
+        }
+        return Future.succeededFuture(removed);
+    }
+
+    private boolean expired(Session session, Instant now) {
+        return !now.isBefore(session.expiresAt()) || !now.isBefore(session.lastSeenAt().plus(lifetimes.idle()));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gatehouse.gateway.authn;
+
+import static dev.gatehouse.gateway.authn.GatewayFixture.APP;
+import static dev.gatehouse.gateway.authn.GatewayFixture.DOCS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
+import dev.gatehouse.testkit.oidc.IssuedIdentity;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Sessions outlive their first ID token through the refresh token; the IdP's answer is checked like a sign-in. */
+class RefreshTest {
+
+    private static FakeOidcProvider provider;
+    private GatewayFixture gateway;
+    private IssuedIdentity alice;
+
+    @BeforeAll
+    static void startProvider() {
+        provider = FakeOidcProvider.start();
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        provider.close();
+    }
+
+    @BeforeEach
+    void startGateway() {
+        gateway = GatewayFixture.start(provider);
+        alice = gateway.signInAs().subject("alice").groups("staff").lifetime(Duration.ofMinutes(1));
+    }
+
+    @AfterEach
+    void stopGateway() {
+        gateway.close();
+    }
+
+    @Test
+    void anExpiredIdTokenIsRefreshedAndTheSessionTakesTheNewClaims() {
+        TestBrowser browser = gateway.browser();
+        browser.navigate(gateway.url(APP, "/"));
+        assertThat(whoAmI(browser, APP).getJsonArray("groups").getList()).containsExactly("staff");
+
+        alice.groups("staff", "admins").lifetime(Duration.ofHours(1));
+        gateway.clock.advance(Duration.ofMinutes(2));
+
+        assertThat(whoAmI(browser, APP).getJsonArray("groups").getList()).containsExactly("staff", "admins");
+        assertThat(alice.grantTypes()).containsExactly("authorization_code", "refresh_token");
+        assertThat(whoAmI(browser, APP).getString("sub")).isEqualTo("alice");
+        assertThat(alice.grantTypes()).as("fresh again: no second refresh")
+                .containsExactly("authorization_code", "refresh_token");
+    }
+
+    @Test
+    void aHandedOffSessionTakesItsPrimarysRefreshedIdentity() {
+        TestBrowser browser = gateway.browser();
+        browser.navigate(gateway.url(APP, "/"));
+        browser.navigate(gateway.url(DOCS, "/"));
+
+        alice.groups("auditors").lifetime(Duration.ofHours(1));
+        gateway.clock.advance(Duration.ofMinutes(2));
+
+        assertThat(whoAmI(browser, DOCS).getJsonArray("groups").getList()).containsExactly("auditors");
+        assertThat(alice.grantTypes()).containsExactly("authorization_code", "refresh_token");
+        assertThat(whoAmI(browser, APP).getJsonArray("groups").getList()).containsExactly("auditors");
+    }
+
+    @Test
+    void aRefreshNamingAnotherUserEndsTheLoginOnEveryHostname() {
+        TestBrowser browser = gateway.browser();
+        browser.navigate(gateway.url(APP, "/"));
+        browser.navigate(gateway.url(DOCS, "/"));
+        browser.header("Accept", "application/json");
+
+        alice.subject("mallory").lifetime(Duration.ofHours(1));
+        gateway.clock.advance(Duration.ofMinutes(2));
+
+        assertThat(browser.get(gateway.url(DOCS, "/")).status()).isEqualTo(401);
+        assertThat(browser.get(gateway.url(APP, "/")).status()).isEqualTo(401);
+    }
+
+    private JsonObject whoAmI(TestBrowser browser, String host) {
+        TestBrowser api = browser.header("Accept", "application/json");
+        TestBrowser.Response response = api.get(gateway.url(host, "/.gatehouse/"));
+        api.header("Accept", "text/html");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+}
