@@ -4,6 +4,9 @@ import dev.gatehouse.admin.AdminApi;
 import dev.gatehouse.admin.AdminApiOptions;
 import dev.gatehouse.core.crypto.MasterKey;
 import dev.gatehouse.core.crypto.SecretBox;
+import dev.gatehouse.gateway.google.GoogleCredentialsOptions;
+import dev.gatehouse.gateway.pipeline.DataPlane;
+import dev.gatehouse.gateway.pipeline.DataPlaneOptions;
 import dev.gatehouse.migrations.DatabaseCoordinates;
 import dev.gatehouse.migrations.EmbeddedDatabase;
 import dev.gatehouse.migrations.MigrationResult;
@@ -29,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,31 +89,41 @@ public final class Gatehouse {
 
         Vertx vertx = Vertx.vertx();
         teardown.add("Vert.x", () -> await(vertx.close(), CLOSE_TIMEOUT));
-        Pool pool = PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(8))
-                .connectingTo(new PgConnectOptions()
-                        .setHost(database.host())
-                        .setPort(database.port())
-                        .setDatabase(database.database())
-                        .setUser(database.user())
-                        .setPassword(database.password()))
-                .using(vertx)
-                .build();
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(database.host())
+                .setPort(database.port())
+                .setDatabase(database.database())
+                .setUser(database.user())
+                .setPassword(database.password());
+        Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(connect).using(vertx).build();
         teardown.add("database pool", () -> await(pool.close(), CLOSE_TIMEOUT));
+
+        DataPlane dataPlane = settings.role().servesGateway()
+                ? startDataPlane(vertx, new DataPlaneOptions(pool, connect, masterKey,
+                        GoogleCredentialsOptions.fromEnvironment(System.getenv()), clock))
+                : null;
 
         if (settings.role().servesAdmin()) {
             // Resolved only now, so a start that fails earlier never generates a token nobody was shown.
             OperatorToken operatorToken = OperatorToken.resolve(settings.operatorToken(), dataDir);
             operatorToken.generatedAt().ifPresent(file -> stdout.accept(operatorToken.announcement()));
-            AdminApiOptions options =
-                    new AdminApiOptions(pool, operatorToken.value(), new SecretBox(masterKey), clock);
+            BooleanSupplier configLoaded = dataPlane == null ? () -> true : dataPlane::isLoaded;
+            AdminApiOptions options = new AdminApiOptions(
+                    pool, operatorToken.value(), new SecretBox(masterKey), clock, configLoaded);
             Router adminApi = step("loading the admin API",
                     () -> await(AdminApi.create(vertx, options), LISTEN_TIMEOUT));
             adminPort = OptionalInt.of(listen(vertx, "admin", settings.adminPort(), adminApi));
         }
-        if (settings.role().servesGateway()) {
-            gatewayPort = OptionalInt.of(listen(vertx, "gateway", settings.httpPort(), new GatewayHandler()));
+        if (dataPlane != null) {
+            gatewayPort = OptionalInt.of(listen(vertx, "gateway", settings.httpPort(), dataPlane.handler()));
         }
+    }
+
+    private DataPlane startDataPlane(Vertx vertx, DataPlaneOptions options) throws StartupException {
+        DataPlane dataPlane = step("loading the gateway configuration",
+                () -> await(DataPlane.start(vertx, options), LISTEN_TIMEOUT));
+        teardown.add("data plane", () -> dataPlane.close(CLOSE_TIMEOUT));
+        return dataPlane;
     }
 
     private byte[] masterKey(Path dataDir) {

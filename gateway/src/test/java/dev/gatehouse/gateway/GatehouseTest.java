@@ -80,10 +80,14 @@ class GatehouseTest {
 
             HttpResponse<Buffer> unknown = get(gateway, "/some/page?x=1", "unknown.example");
             assertThat(unknown.statusCode()).isEqualTo(404);
-            assertThat(unknown.bodyAsString()).isEqualTo("no route for this host\n")
-                    .doesNotContain("acme", "Acme", "unknown.example");
-            assertThat(unknown.getHeader("Content-Type")).startsWith("text/plain");
-            assertThat(get(gateway, "/healthz", "app.acme.example").statusCode()).isEqualTo(200);
+            assertThat(unknown.bodyAsJsonObject().getString("error")).isEqualTo("no_route");
+            assertThat(unknown.bodyAsString()).doesNotContain("acme", "Acme", "unknown.example");
+            assertThat(unknown.getHeader("Content-Type")).startsWith("application/json");
+            HttpResponse<Buffer> noRouteYet = get(gateway, "/some/page?x=1", "app.acme.example");
+            assertThat(noRouteYet.statusCode()).as("a tenant host without routes").isEqualTo(404);
+            assertThat(noRouteYet.bodyAsString()).isEqualTo(unknown.bodyAsString()
+                    .replace(unknown.getHeader("X-Request-Id"), noRouteYet.getHeader("X-Request-Id")));
+            assertThat(get(gateway, "/healthz", "127.0.0.1").statusCode()).isEqualTo(200);
         } finally {
             assertThat(gatehouse.stop()).isTrue();
         }
