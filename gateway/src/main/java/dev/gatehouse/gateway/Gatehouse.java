@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,7 @@ public final class Gatehouse {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private OptionalInt gatewayPort = OptionalInt.empty();
     private OptionalInt adminPort = OptionalInt.empty();
+    private Optional<String> operatorToken = Optional.empty();
 
     private Gatehouse(Settings settings) {
         this.settings = settings;
@@ -107,6 +109,7 @@ public final class Gatehouse {
             // Resolved only now, so a start that fails earlier never generates a token nobody was shown.
             OperatorToken operatorToken = OperatorToken.resolve(settings.operatorToken(), dataDir);
             operatorToken.generatedAt().ifPresent(file -> stdout.accept(operatorToken.announcement()));
+            this.operatorToken = Optional.of(operatorToken.value());
             BooleanSupplier configLoaded = dataPlane == null ? () -> true : dataPlane::isLoaded;
             AdminApiOptions options = new AdminApiOptions(
                     pool, operatorToken.value(), new SecretBox(masterKey), clock, configLoaded);
@@ -168,6 +171,16 @@ public final class Gatehouse {
 
     public OptionalInt adminPort() {
         return adminPort;
+    }
+
+    /** The operator token, when this process serves the admin API (demo mode configures itself with it). */
+    public Optional<String> operatorToken() {
+        return operatorToken;
+    }
+
+    /** A URL of the admin API that a local client can use. */
+    public Optional<String> adminUrl() {
+        return adminPort.isPresent() ? Optional.of(ReadyLine.url(settings.bind(), adminPort.getAsInt())) : Optional.empty();
     }
 
     public String readyLine() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway;
 
+import dev.gatehouse.gateway.demo.Demo;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
@@ -17,7 +18,16 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
-        System.exit(run(args, System.out, System.err));
+        int status;
+        try {
+            status = run(args, System.out, System.err);
+        } catch (Throwable unexpected) {
+            // Whatever went wrong, the process must end: Vert.x and database threads would keep it alive.
+            System.err.println("gatehouse: stopped by an unexpected error: " + StartupException.describe(unexpected));
+            unexpected.printStackTrace();
+            status = EXIT_FAILED;
+        }
+        System.exit(status);
     }
 
     private static int run(String[] args, PrintStream out, PrintStream err) {
@@ -32,14 +42,13 @@ public final class Main {
             out.print(Usage.text());
             return EXIT_OK;
         }
-        if (invocation instanceof Settings.Invocation.Demo) {
-            err.println("gatehouse: demo mode is not implemented yet");
-            return EXIT_BAD_SETTINGS;
+        if (invocation instanceof Settings.Invocation.Demo demo) {
+            return serve(demo.settings(), true, out, err);
         }
-        return serve(((Settings.Invocation.Serve) invocation).settings(), out, err);
+        return serve(((Settings.Invocation.Serve) invocation).settings(), false, out, err);
     }
 
-    private static int serve(Settings settings, PrintStream out, PrintStream err) {
+    private static int serve(Settings settings, boolean demoMode, PrintStream out, PrintStream err) {
         Logger log = LoggerFactory.getLogger(Main.class);
         if (settings.cluster().enabled()) {
             log.warn("clustering not yet implemented: ignoring cluster members {}", settings.cluster().members());
@@ -61,7 +70,22 @@ public final class Main {
             return EXIT_FAILED;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(gatehouse::stop, "gatehouse-shutdown"));
+        Demo demo = null;
+        if (demoMode) {
+            try {
+                demo = Demo.start(gatehouse.adminUrl().orElseThrow(), gatehouse.operatorToken().orElseThrow(),
+                        gatehouse.gatewayPort().orElseThrow());
+            } catch (Exception | LinkageError e) {
+                log.debug("demo start-up failure", e);
+                err.println("gatehouse: failed to start the demo: " + StartupException.describe(e));
+                gatehouse.stop();
+                return EXIT_FAILED;
+            }
+        }
         if (!signals.stopRequested()) {
+            if (demo != null) {
+                out.println(demo.announcement());
+            }
             out.println(gatehouse.readyLine());
             out.flush();
         }
@@ -70,6 +94,10 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return gatehouse.stop() ? EXIT_OK : EXIT_FAILED;
+        boolean clean = gatehouse.stop();
+        if (demo != null) {
+            demo.close();
+        }
+        return clean ? EXIT_OK : EXIT_FAILED;
     }
 }

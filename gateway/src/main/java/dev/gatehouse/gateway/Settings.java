@@ -27,6 +27,7 @@ public record Settings(
     public static final int DEFAULT_ADMIN_PORT = 9090;
     public static final String DEFAULT_BIND = "0.0.0.0";
     public static final Path DEFAULT_DATA_DIR = Path.of(".gatehouse");
+    public static final Path DEMO_DATA_DIR = Path.of(".gatehouse-demo");
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     public Settings {

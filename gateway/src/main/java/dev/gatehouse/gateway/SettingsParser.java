@@ -32,8 +32,15 @@ final class SettingsParser {
         if (help) {
             return new Settings.Invocation.ShowHelp();
         }
-        Settings settings = settings();
-        return demo ? new Settings.Invocation.Demo(settings) : new Settings.Invocation.Serve(settings);
+        if (!demo) {
+            return new Settings.Invocation.Serve(settings(Settings.DEFAULT_DATA_DIR, Settings.DEFAULT_BIND));
+        }
+        // The demo's identity provider signs in anyone: by default it listens on loopback only, with its own data.
+        Settings settings = settings(Settings.DEMO_DATA_DIR, "127.0.0.1");
+        if (settings.role() != Role.ALL) {
+            throw new InvalidSettingsException("--demo runs the gateway and the admin API together; leave out --role");
+        }
+        return new Settings.Invocation.Demo(settings);
     }
 
     private void readFlags() {
@@ -69,7 +76,7 @@ final class SettingsParser {
         }
     }
 
-    private Settings settings() {
+    private Settings settings(Path defaultDataDir, String defaultBind) {
         Role role = value(Option.ROLE).map(v -> Role.parse(v.text())).orElse(Role.ALL);
         int httpPort = value(Option.HTTP_PORT).map(this::port).orElse(Settings.DEFAULT_HTTP_PORT);
         int adminPort = value(Option.ADMIN_PORT).map(this::port).orElse(Settings.DEFAULT_ADMIN_PORT);
@@ -77,8 +84,8 @@ final class SettingsParser {
             throw new InvalidSettingsException(
                     "the gateway port and the admin port are both " + httpPort + "; they must differ");
         }
-        String bind = value(Option.BIND).map(this::word).orElse(Settings.DEFAULT_BIND);
-        Path dataDir = value(Option.DATA_DIR).map(this::path).orElse(Settings.DEFAULT_DATA_DIR);
+        String bind = value(Option.BIND).map(this::word).orElse(defaultBind);
+        Path dataDir = value(Option.DATA_DIR).map(this::path).orElse(defaultDataDir);
         Optional<String> databaseUrl = value(Option.DATABASE_URL).map(this::word);
         Optional<String> masterKey = value(Option.MASTER_KEY).map(this::word);
         Optional<String> operatorToken = value(Option.OPERATOR_TOKEN).map(this::word);

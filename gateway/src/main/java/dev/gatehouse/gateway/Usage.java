@@ -17,7 +17,8 @@ final class Usage {
                     .append("      default: ").append(option.defaultText).append('\n');
         }
         return text
-                .append("  --demo\n      a local demo tenant, IdP and upstream (not implemented yet)\n")
+                .append("  --demo\n      a demo tenant with a local IdP (any name signs in) and an echo upstream;\n"
+                        + "      binds 127.0.0.1 and keeps its data in ./.gatehouse-demo unless told otherwise\n")
                 .append("  --help\n      this text\n\n")
                 .append("When serving, one line goes to standard output:\n")
                 .append("  gatehouse ready gateway=http://HOST:PORT admin=http://HOST:PORT\n")

@@ -150,8 +150,17 @@ class SettingsTest {
     void demoIsRecognisedWithItsSettings() {
         Settings.Invocation invocation = Settings.parse(List.of("--demo", "--http-port", "0"), Map.of());
 
-        assertThat(invocation).isInstanceOfSatisfying(Settings.Invocation.Demo.class,
-                demo -> assertThat(demo.settings().httpPort()).isZero());
+        assertThat(invocation).isInstanceOfSatisfying(Settings.Invocation.Demo.class, demo -> {
+            assertThat(demo.settings().httpPort()).isZero();
+            assertThat(demo.settings().bind()).as("anyone can sign in to the demo: loopback only").isEqualTo("127.0.0.1");
+            assertThat(demo.settings().dataDir()).isEqualTo(Path.of(".gatehouse-demo"));
+        });
+        Settings.Invocation chosen = Settings.parse(List.of("--demo", "--bind", "0.0.0.0", "--data-dir", "/tmp/d"),
+                Map.of());
+        assertThat(((Settings.Invocation.Demo) chosen).settings().bind()).isEqualTo("0.0.0.0");
+        assertThat(((Settings.Invocation.Demo) chosen).settings().dataDir()).isEqualTo(Path.of("/tmp/d"));
+        assertThatThrownBy(() -> Settings.parse(List.of("--demo", "--role", "gateway"), Map.of()))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("leave out --role");
     }
 
     @Test
