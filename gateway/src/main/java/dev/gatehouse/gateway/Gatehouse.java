@@ -152,7 +152,10 @@ public final class Gatehouse {
 
     private int listen(Vertx vertx, String name, int port, Handler<HttpServerRequest> handler)
             throws StartupException {
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.bind()).setPort(port))
+        // No h2c upgrade: an HTTP/1.1 request that asks for one was answered with a stream reset instead of being
+        // served; HTTP/2 comes with TLS (ALPN) once Gatehouse terminates TLS itself.
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.bind()).setPort(port)
+                        .setHttp2ClearTextEnabled(false))
                 .requestHandler(handler);
         try {
             await(server.listen(), LISTEN_TIMEOUT);
