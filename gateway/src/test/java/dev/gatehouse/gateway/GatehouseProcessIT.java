@@ -131,10 +131,11 @@ class GatehouseProcessIT {
     }
 
     @Test
-    void demoIsNotImplementedYet() throws Exception {
-        try (GatehouseProcess process = GatehouseProcess.start(Map.of(), temp, "--demo")) {
+    void demoWithOnlyOneRoleIsRefusedAsBadSettings() throws Exception {
+        try (GatehouseProcess process = GatehouseProcess.start(Map.of(), temp, "--demo", "--role", "gateway")) {
             assertThat(process.awaitExit(EXIT_TIMEOUT)).isEqualTo(2);
-            assertThat(process.stderr()).isEqualTo("gatehouse: demo mode is not implemented yet\n");
+            assertThat(process.stderr()).isEqualTo(
+                    "gatehouse: --demo runs the gateway and the admin API together; leave out --role\n");
         }
     }
 
