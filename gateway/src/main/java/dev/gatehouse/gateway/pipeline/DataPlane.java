@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.pipeline;
 
+import dev.gatehouse.core.cloudrun.SigningClaims;
+import dev.gatehouse.core.cloudrun.UpstreamSigning;
 import dev.gatehouse.core.config.TenantConfig;
 import dev.gatehouse.core.crypto.SecretBox;
 import dev.gatehouse.core.store.ConfigStore;
@@ -14,8 +16,6 @@ import dev.gatehouse.gateway.config.ListeningConfigRegistry;
 import dev.gatehouse.gateway.config.TenantChange;
 import dev.gatehouse.gateway.config.TenantSnapshot;
 import dev.gatehouse.gateway.google.GoogleIdTokens;
-import dev.gatehouse.gateway.google.SigningClaims;
-import dev.gatehouse.gateway.google.UpstreamSigning;
 import dev.gatehouse.gateway.identity.AssertionCache;
 import dev.gatehouse.gateway.identity.IdentityAssertionSigner;
 import dev.gatehouse.gateway.identity.KeyRingLoader;
