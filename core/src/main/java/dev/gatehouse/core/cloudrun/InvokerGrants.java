@@ -29,8 +29,8 @@ public final class InvokerGrants {
     List<String> notes = new ArrayList<>();
     String gateway = gatewayAccount.orElse(GATEWAY_PLACEHOLDER);
     if (gatewayAccount.isEmpty()) {
-      notes.add(GATEWAY_PLACEHOLDER + " is the email of the service account the gateway runs as"
-          + " (not known to this node)");
+      notes.add(GATEWAY_PLACEHOLDER + " is the email of the service account the gateway runs as, which the"
+          + " operator has not configured (GATEHOUSE_GOOGLE_SERVICE_ACCOUNT)");
     }
     String email = sign.identity() instanceof SigningIdentity.ServiceAccount account ? account.email() : gateway;
     String member = "serviceAccount:" + email;
