@@ -169,7 +169,8 @@ class GoogleAuthMinterTest {
                 .isInstanceOf(IdTokenUnavailableException.class)
                 .hasMessageStartingWith("could not obtain a Google ID token for audience https://x-abc123-uc.a.run.app"
                         + " as the gateway's own identity: no Google credentials: no service-account key file is"
-                        + " configured (GOOGLE_APPLICATION_CREDENTIALS) and no metadata server answered");
+                        + " configured (GATEHOUSE_GOOGLE_CREDENTIALS or GOOGLE_APPLICATION_CREDENTIALS) and no metadata"
+                        + " server answered");
     }
 
     @Test
