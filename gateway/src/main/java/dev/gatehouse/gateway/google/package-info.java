@@ -6,6 +6,10 @@
  *   <li>{@link dev.gatehouse.gateway.google.IdTokenSource#idToken} ({@link dev.gatehouse.gateway.google.GoogleIdTokens}
  *       in production): a {@code Future<IdToken>} that never blocks the event loop and fails with an
  *       {@link dev.gatehouse.gateway.google.IdTokenUnavailableException} whose message explains why.</li>
+ *   <li>{@link dev.gatehouse.gateway.google.CloudRunRefusals}: the proxy's refusals hook; when Cloud Run's front end
+ *       turns away a request the gateway signed, the page and the log say why (401: the token's audience; 403: the
+ *       signing identity lacks {@code roles/run.invoker}, with the {@code gcloud} command). The application's own
+ *       401/403 and upstreams without Google authentication are passed on untouched.</li>
  * </ul>
  * Who signs for which upstream ({@code UpstreamSigning}, {@code SigningDecision}, {@code SigningIdentity}) and what
  * must be granted for it ({@code InvokerGrants}) are pure and live in {@code dev.gatehouse.core.cloudrun}, shared

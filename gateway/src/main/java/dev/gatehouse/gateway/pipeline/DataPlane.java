@@ -15,6 +15,7 @@ import dev.gatehouse.gateway.config.ConfigRegistryOptions;
 import dev.gatehouse.gateway.config.ListeningConfigRegistry;
 import dev.gatehouse.gateway.config.TenantChange;
 import dev.gatehouse.gateway.config.TenantSnapshot;
+import dev.gatehouse.gateway.google.CloudRunRefusals;
 import dev.gatehouse.gateway.google.GoogleIdTokens;
 import dev.gatehouse.gateway.identity.AssertionCache;
 import dev.gatehouse.gateway.identity.IdentityAssertionSigner;
@@ -62,8 +63,8 @@ public final class DataPlane {
         this.authentication = Authentication.create(vertx,
                 AuthenticationOptions.inMemory(options.masterKey(), SessionLifetimes.DEFAULT, options.clock()));
         this.idTokens = GoogleIdTokens.create(vertx, GoogleIdTokens.Options.defaults(options.google(), options.clock()));
-        this.proxy = UpstreamProxy.create(vertx,
-                UpstreamProxyOptions.defaults().withGatewayCookies(Set.of(SessionCookie.NAME)));
+        this.proxy = UpstreamProxy.create(vertx, UpstreamProxyOptions.defaults()
+                .withGatewayCookies(Set.of(SessionCookie.NAME)).withRefusals(new CloudRunRefusals(idTokens)));
         this.accessLog = AccessLog.start(AccessLogOptions.defaults(options.clock()));
         AssertionCache assertions = new AssertionCache(new IdentityAssertionSigner(options.clock()), options.clock(),
                 AssertionCache.Options.DEFAULTS);
