@@ -2,7 +2,10 @@ package dev.gatehouse.core.cloudrun;
 
 import java.util.Objects;
 
-/** Whose Google identity signs an ID token: the gateway's own (ambient) identity, or a service account it impersonates. */
+/**
+ * Whose Google identity signs an ID token: the gateway's own (ambient) identity, or a service account it
+ * impersonates.
+ */
 public sealed interface SigningIdentity {
 
   /** For messages: "the gateway's own identity" or "service account EMAIL". */

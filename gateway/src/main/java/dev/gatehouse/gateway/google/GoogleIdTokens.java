@@ -68,8 +68,8 @@ public final class GoogleIdTokens implements IdTokenSource, AutoCloseable {
     }
 
     /**
-     * The email of the service account the gateway runs as (for {@link dev.gatehouse.core.cloudrun.InvokerGrants}); empty when the credentials do
-     * not say; failed when there are none.
+     * The email of the service account the gateway runs as (for the {@code gcloud} commands of
+     * {@link CloudRunRefusals}); empty when the credentials do not say; failed when there are none.
      */
     public Future<Optional<String>> gatewayServiceAccount() {
         return workers.executeBlocking(minter::gatewayAccount, false);
