@@ -5,6 +5,7 @@ import dev.gatehouse.admin.auth.TenantScope;
 import dev.gatehouse.admin.http.HealthHandler;
 import dev.gatehouse.admin.http.ProblemHandler;
 import dev.gatehouse.admin.openapi.RequestValidation;
+import dev.gatehouse.admin.resources.InvokerHandler;
 import dev.gatehouse.admin.resources.Resources;
 import dev.gatehouse.core.store.ConfigStore;
 import io.vertx.core.Future;
@@ -41,6 +42,7 @@ public final class AdminApi {
     api.route("/tenants/:slug/*").handler(scope);
     api.route().handler(validation.handler());
     Resources.mount(api, store, options.secrets(), Resources.parsedPolicies());
+    new InvokerHandler(store, options.gatewayServiceAccount()).mount(api);
     api.route().failureHandler(problems);
 
     router.route("/api/v1/*").subRouter(api);

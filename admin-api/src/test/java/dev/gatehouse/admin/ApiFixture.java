@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +43,18 @@ final class ApiFixture implements AutoCloseable {
   private final String base;
 
   ApiFixture() {
+    this(Optional.empty());
+  }
+
+  /** {@code gatewayServiceAccount}: the operator-configured email of the gateway's Google service account. */
+  ApiFixture(Optional<String> gatewayServiceAccount) {
     PgConnectOptions options = TestDatabase.connectOptions(TestDatabase.fresh());
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(options).using(vertx).build();
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     secrets = new SecretBox(key);
-    var router = await(AdminApi.create(vertx, new AdminApiOptions(pool, OPERATOR, secrets, Clock.systemUTC())));
+    var router = await(AdminApi.create(vertx, new AdminApiOptions(pool, OPERATOR, secrets, Clock.systemUTC())
+        .withGatewayServiceAccount(gatewayServiceAccount)));
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     listener = await(ConfigChanges.listen(vertx, options, changes::add));
     base = "http://127.0.0.1:" + server.actualPort();

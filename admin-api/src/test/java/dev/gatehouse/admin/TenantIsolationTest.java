@@ -63,6 +63,8 @@ class TenantIsolationTest {
         Arguments.of("GET", A + "/upstreams/web", null),
         Arguments.of("PATCH", A + "/upstreams/web", new JsonObject().put("url", "https://evil.example.com")),
         Arguments.of("DELETE", A + "/upstreams/web", null),
+        Arguments.of("GET", A + "/upstreams/web/invoker", null),
+        Arguments.of("GET", A + "/upstreams/does-not-exist/invoker", null),
         Arguments.of("GET", A + "/routes", null),
         Arguments.of("POST", A + "/routes", route),
         Arguments.of("GET", A + "/routes/home", null),

@@ -105,6 +105,31 @@ class TenantsApiTest {
   }
 
   @Test
+  void aTenantKeyCanNeitherGrantNorRevokeTheGatewayIdentityAndNothingOfSuchAPatchApplies() {
+    String key = api.tenant("delta");
+    String t = "/api/v1/tenants/delta";
+    var grant = api.patch(t, key, new JsonObject().put("allow_gateway_identity", true).put("display_name", "Mine"));
+    assertThat(grant.status()).isEqualTo(403);
+    assertThat(grant.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(grant.json().getString("detail")).isEqualTo("only the operator may change allow_gateway_identity");
+    JsonObject before = expect(200, api.get(t, OPERATOR)).json();
+    assertThat(before.getBoolean("allow_gateway_identity")).isFalse();
+    assertThat(before.getString("display_name")).isEqualTo("delta");
+
+    JsonObject allowed = expect(200, api.patch(t, OPERATOR, new JsonObject().put("allow_gateway_identity", true)))
+        .json();
+    var revoke = api.patch(t, key, new JsonObject().put("allow_gateway_identity", false).put("contact", "x@y.z"));
+    assertThat(revoke.status()).isEqualTo(403);
+    assertThat(expect(200, api.get(t, OPERATOR)).json()).isEqualTo(allowed);
+
+    // Restating the current value changes nothing operator-only, so the rest of the patch applies.
+    JsonObject restated = expect(200, api.patch(t, key, new JsonObject().put("allow_gateway_identity", true)
+        .put("display_name", "Delta"))).json();
+    assertThat(restated.getBoolean("allow_gateway_identity")).isTrue();
+    assertThat(restated.getString("display_name")).isEqualTo("Delta");
+  }
+
+  @Test
   void listsPageBySlug() {
     for (String slug : new String[] {"p3", "p1", "p2"}) {
       api.tenant(slug);

@@ -4,7 +4,6 @@ import dev.gatehouse.admin.AdminApi;
 import dev.gatehouse.admin.AdminApiOptions;
 import dev.gatehouse.core.crypto.MasterKey;
 import dev.gatehouse.core.crypto.SecretBox;
-import dev.gatehouse.gateway.google.GoogleCredentialsOptions;
 import dev.gatehouse.gateway.pipeline.DataPlane;
 import dev.gatehouse.gateway.pipeline.DataPlaneOptions;
 import dev.gatehouse.migrations.DatabaseCoordinates;
@@ -102,7 +101,7 @@ public final class Gatehouse {
 
         DataPlane dataPlane = settings.role().servesGateway()
                 ? startDataPlane(vertx, new DataPlaneOptions(pool, connect, masterKey,
-                        GoogleCredentialsOptions.fromEnvironment(System.getenv()), clock))
+                        settings.google().credentialsOptions(System.getenv()), clock))
                 : null;
 
         if (settings.role().servesAdmin()) {
@@ -112,7 +111,8 @@ public final class Gatehouse {
             this.operatorToken = Optional.of(operatorToken.value());
             BooleanSupplier configLoaded = dataPlane == null ? () -> true : dataPlane::isLoaded;
             AdminApiOptions options = new AdminApiOptions(
-                    pool, operatorToken.value(), new SecretBox(masterKey), clock, configLoaded);
+                    pool, operatorToken.value(), new SecretBox(masterKey), clock, configLoaded)
+                    .withGatewayServiceAccount(settings.google().serviceAccount());
             Router adminApi = step("loading the admin API",
                     () -> await(AdminApi.create(vertx, options), LISTEN_TIMEOUT));
             adminPort = OptionalInt.of(listen(vertx, "admin", settings.adminPort(), adminApi));

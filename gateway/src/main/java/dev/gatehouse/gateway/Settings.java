@@ -21,7 +21,8 @@ public record Settings(
         Optional<String> masterKey,
         Optional<String> operatorToken,
         Duration shutdownGrace,
-        ClusterSettings cluster) {
+        ClusterSettings cluster,
+        GoogleSettings google) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_ADMIN_PORT = 9090;
@@ -39,6 +40,7 @@ public record Settings(
         Objects.requireNonNull(operatorToken, "operatorToken");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(google, "google");
     }
 
     /** Flags win over environment variables; blank environment variables count as unset. */
@@ -50,32 +52,38 @@ public record Settings(
     public static Settings defaults(Path dataDir) {
         return new Settings(DEFAULT_HTTP_PORT, DEFAULT_ADMIN_PORT, DEFAULT_BIND, Role.ALL, dataDir,
                 Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_SHUTDOWN_GRACE,
-                new ClusterSettings(List.of(), ClusterSettings.DEFAULT_NAME, ClusterSettings.DEFAULT_PORT));
+                new ClusterSettings(List.of(), ClusterSettings.DEFAULT_NAME, ClusterSettings.DEFAULT_PORT),
+                GoogleSettings.DEFAULTS);
     }
 
     public Settings withPorts(int httpPort, int adminPort) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster);
+                shutdownGrace, cluster, google);
     }
 
     public Settings withBind(String bind) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster);
+                shutdownGrace, cluster, google);
     }
 
     public Settings withOperatorToken(String operatorToken) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey,
-                Optional.of(operatorToken), shutdownGrace, cluster);
+                Optional.of(operatorToken), shutdownGrace, cluster, google);
     }
 
     public Settings withDatabaseUrl(String databaseUrl) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, Optional.of(databaseUrl), masterKey,
-                operatorToken, shutdownGrace, cluster);
+                operatorToken, shutdownGrace, cluster, google);
+    }
+
+    public Settings withGoogle(GoogleSettings google) {
+        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
+                shutdownGrace, cluster, google);
     }
 
     public Settings withRole(Role role) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster);
+                shutdownGrace, cluster, google);
     }
 
     /** Secrets (token, key, database URL with its password) never appear here. */
@@ -86,7 +94,7 @@ public record Settings(
                 + ", databaseUrl=" + (databaseUrl.isPresent() ? "[set]" : "[embedded]")
                 + ", masterKey=" + (masterKey.isPresent() ? "[set]" : "[generated]")
                 + ", operatorToken=" + (operatorToken.isPresent() ? "[set]" : "[generated]")
-                + ", shutdownGrace=" + shutdownGrace + ", cluster=" + cluster + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", cluster=" + cluster + ", google=" + google + "]";
     }
 
     /** What the command line asks for. */

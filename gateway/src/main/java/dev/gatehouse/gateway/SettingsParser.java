@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 /** Reads flags ({@code --name value} or {@code --name=value}) and environment variables into {@link Settings}. */
 final class SettingsParser {
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m)?");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern MEMBER = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:([0-9]{1,5})");
 
     private final List<String> args;
@@ -94,8 +95,10 @@ final class SettingsParser {
                 value(Option.CLUSTER_MEMBERS).map(this::members).orElse(List.of()),
                 value(Option.CLUSTER_NAME).map(this::word).orElse(ClusterSettings.DEFAULT_NAME),
                 value(Option.CLUSTER_PORT).map(this::port).orElse(ClusterSettings.DEFAULT_PORT));
+        GoogleSettings google = new GoogleSettings(value(Option.GOOGLE_CREDENTIALS).map(this::path),
+                value(Option.GOOGLE_SERVICE_ACCOUNT).map(this::email));
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                grace, cluster);
+                grace, cluster, google);
     }
 
     /** A configured value and where it came from, so errors name the flag or variable the operator used. */
@@ -132,6 +135,14 @@ final class SettingsParser {
         }
         if (!text.chars().allMatch(c -> c > ' ' && c != 0x7f)) {
             throw new InvalidSettingsException(value.source() + " must not contain spaces or control characters");
+        }
+        return text;
+    }
+
+    private String email(Value value) {
+        String text = value.text().trim();
+        if (!EMAIL.matcher(text).matches()) {
+            throw invalid(value, "must be the email of a Google service account");
         }
         return text;
     }

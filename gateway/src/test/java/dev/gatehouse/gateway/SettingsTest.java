@@ -3,12 +3,14 @@ package dev.gatehouse.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
 
@@ -34,6 +36,7 @@ class SettingsTest {
         assertThat(settings.cluster().enabled()).isFalse();
         assertThat(settings.cluster().name()).isEqualTo("gatehouse");
         assertThat(settings.cluster().port()).isEqualTo(5701);
+        assertThat(settings.google()).isEqualTo(GoogleSettings.DEFAULTS);
     }
 
     @Test
@@ -50,7 +53,9 @@ class SettingsTest {
                 Map.entry("GATEHOUSE_SHUTDOWN_GRACE", "500ms"),
                 Map.entry("GATEHOUSE_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701"),
                 Map.entry("GATEHOUSE_CLUSTER_NAME", "prod"),
-                Map.entry("GATEHOUSE_CLUSTER_PORT", "5801")));
+                Map.entry("GATEHOUSE_CLUSTER_PORT", "5801"),
+                Map.entry("GATEHOUSE_GOOGLE_CREDENTIALS", "/run/secrets/gatehouse-sa.json"),
+                Map.entry("GATEHOUSE_GOOGLE_SERVICE_ACCOUNT", "gatehouse@ops.iam.gserviceaccount.com")));
 
         assertThat(settings.httpPort()).isEqualTo(8081);
         assertThat(settings.adminPort()).isZero();
@@ -65,6 +70,8 @@ class SettingsTest {
         assertThat(settings.cluster().enabled()).isTrue();
         assertThat(settings.cluster().name()).isEqualTo("prod");
         assertThat(settings.cluster().port()).isEqualTo(5801);
+        assertThat(settings.google().credentials()).contains(Path.of("/run/secrets/gatehouse-sa.json"));
+        assertThat(settings.google().serviceAccount()).contains("gatehouse@ops.iam.gserviceaccount.com");
     }
 
     @Test
@@ -132,6 +139,44 @@ class SettingsTest {
     }
 
     @Test
+    void googleFlagsWinOverTheirVariablesAndABadEmailIsRefused() {
+        GoogleSettings google = serve(List.of("--google-credentials", "key.json",
+                "--google-service-account=gw@p.iam.gserviceaccount.com"), Map.of(
+                "GATEHOUSE_GOOGLE_CREDENTIALS", "/elsewhere.json",
+                "GATEHOUSE_GOOGLE_SERVICE_ACCOUNT", "other@p.iam.gserviceaccount.com")).google();
+
+        assertThat(google).isEqualTo(new GoogleSettings(Optional.of(Path.of("key.json")),
+                Optional.of("gw@p.iam.gserviceaccount.com")));
+        assertThatThrownBy(() -> Settings.parse(List.of("--google-service-account", "gatehouse"), Map.of()))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("--google-service-account must be the email of a Google service account,"
+                        + " not \"gatehouse\"");
+        assertThatThrownBy(() -> Settings.parse(List.of("--google-credentials="), Map.of()))
+                .hasMessage("--google-credentials is empty");
+    }
+
+    @Test
+    void theConfiguredKeyFileWinsOverGoogleApplicationCredentialsAndMustBeReadable(@TempDir Path dir)
+            throws Exception {
+        Path key = Files.writeString(dir.resolve("sa.json"), "{}");
+        Map<String, String> environment = Map.of("GOOGLE_APPLICATION_CREDENTIALS", "/from/adc.json");
+
+        GoogleSettings configured = new GoogleSettings(Optional.of(key), Optional.empty());
+        GoogleSettings missing = new GoogleSettings(Optional.of(dir.resolve("absent.json")), Optional.empty());
+
+        assertThat(configured.credentialsOptions(environment).keyFile()).contains(key);
+        assertThat(GoogleSettings.DEFAULTS.credentialsOptions(environment).keyFile())
+                .contains(Path.of("/from/adc.json"));
+        assertThat(GoogleSettings.DEFAULTS.credentialsOptions(Map.of()).keyFile()).as("the metadata server").isEmpty();
+        assertThatThrownBy(() -> missing.credentialsOptions(environment))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("the Google credentials file " + dir.resolve("absent.json")
+                        + " (--google-credentials, GATEHOUSE_GOOGLE_CREDENTIALS) is not a readable file");
+        assertThatThrownBy(() -> new GoogleSettings(Optional.of(dir), Optional.empty()).credentialsOptions(Map.of()))
+                .hasMessageContaining("is not a readable file");
+    }
+
+    @Test
     void secretsWithSpacesAreRefusedWithoutEchoingThem() {
         assertThatThrownBy(() -> Settings.parse(List.of(), Map.of("GATEHOUSE_OPERATOR_TOKEN", "top secret")))
                 .hasMessage("GATEHOUSE_OPERATOR_TOKEN must not contain spaces or control characters")
@@ -143,7 +188,9 @@ class SettingsTest {
         assertThat(Settings.parse(List.of("--http-port", "x", "--help"), Map.of()))
                 .isInstanceOf(Settings.Invocation.ShowHelp.class);
         assertThat(Usage.text()).contains("--data-dir DIR", "GATEHOUSE_DATA_DIR",
-                "./.gatehouse, relative to the working directory", "--http-port PORT", "GATEHOUSE_CLUSTER_MEMBERS");
+                "./.gatehouse, relative to the working directory", "--http-port PORT", "GATEHOUSE_CLUSTER_MEMBERS",
+                "--google-credentials FILE", "GATEHOUSE_GOOGLE_CREDENTIALS", "GOOGLE_APPLICATION_CREDENTIALS",
+                "--google-service-account EMAIL", "GATEHOUSE_GOOGLE_SERVICE_ACCOUNT");
     }
 
     @Test

@@ -30,7 +30,7 @@ class OpenApiDocumentTest {
       "GET /tenants/{slug}/idps/{name}", "PATCH /tenants/{slug}/idps/{name}", "DELETE /tenants/{slug}/idps/{name}",
       "GET /tenants/{slug}/upstreams", "POST /tenants/{slug}/upstreams",
       "GET /tenants/{slug}/upstreams/{name}", "PATCH /tenants/{slug}/upstreams/{name}",
-      "DELETE /tenants/{slug}/upstreams/{name}",
+      "DELETE /tenants/{slug}/upstreams/{name}", "GET /tenants/{slug}/upstreams/{name}/invoker",
       "GET /tenants/{slug}/routes", "POST /tenants/{slug}/routes",
       "GET /tenants/{slug}/routes/{name}", "PATCH /tenants/{slug}/routes/{name}",
       "DELETE /tenants/{slug}/routes/{name}",

@@ -44,6 +44,15 @@ public final class UpstreamRows {
         .map(rows -> Rows.all(rows, UpstreamRows::map));
   }
 
+  /** Every tenant's upstreams with Google serverless authentication enabled (who claims which account and service). */
+  public static Future<List<Upstream>> signedEverywhere(SqlClient client) {
+    return client
+        .query("SELECT " + COLUMNS + " FROM upstreams WHERE (serverless_auth ->> 'enabled')::boolean"
+            + " ORDER BY tenant_id, name")
+        .execute()
+        .map(rows -> Rows.all(rows, UpstreamRows::map));
+  }
+
   public static Future<Upstream> insert(SqlClient client, Upstream draft, Instant now) {
     return client
         .preparedQuery("INSERT INTO upstreams (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)"

@@ -75,8 +75,9 @@ final class AmbientCredentials {
     /** The metadata server answers with {@code Metadata-Flavor: Google}; anything else is not one. */
     private void probeMetadataServer() throws IOException {
         String url = ComputeEngineCredentials.getMetadataServerUrl();
-        String missing = "no Google credentials: no service-account key file is configured ("
-                + GoogleCredentialsOptions.KEY_FILE_VARIABLE + ") and no metadata server answered at " + url
+        String missing = "no Google credentials: no service-account key file is configured"
+                + " (GATEHOUSE_GOOGLE_CREDENTIALS or " + GoogleCredentialsOptions.KEY_FILE_VARIABLE
+                + ") and no metadata server answered at " + url
                 + " (not running on Google Cloud?)";
         HttpResponse response;
         try {

@@ -3,6 +3,8 @@ package dev.gatehouse.gateway.google;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 
+import dev.gatehouse.core.cloudrun.SigningIdentity;
+
 /** Runs a blocking {@link IdTokenMinter} on a worker pool, never on an event loop; no caching. */
 public final class BlockingIdTokenSource implements IdTokenSource {
 

@@ -12,6 +12,8 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.IdTokenProvider;
 import com.google.auth.oauth2.ImpersonatedCredentials;
 
+import dev.gatehouse.core.cloudrun.SigningIdentity;
+
 /**
  * Mints with google-auth-library (blocking): the gateway's identity through its ambient credentials'
  * {@link IdTokenProvider} (service-account key: the OAuth token endpoint; metadata server: its identity endpoint with

@@ -8,6 +8,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
+import dev.gatehouse.core.cloudrun.SigningIdentity;
+
 /**
  * The gateway's {@link IdTokenSource}: google-auth-library on a small dedicated worker pool, behind the cache.
  * Close it to release the pool.
@@ -66,8 +68,8 @@ public final class GoogleIdTokens implements IdTokenSource, AutoCloseable {
     }
 
     /**
-     * The email of the service account the gateway runs as (for {@link InvokerGrants}); empty when the credentials do
-     * not say; failed when there are none.
+     * The email of the service account the gateway runs as (for the {@code gcloud} commands of
+     * {@link CloudRunRefusals}); empty when the credentials do not say; failed when there are none.
      */
     public Future<Optional<String>> gatewayServiceAccount() {
         return workers.executeBlocking(minter::gatewayAccount, false);

@@ -2,6 +2,8 @@ package dev.gatehouse.gateway.google;
 
 import java.util.Optional;
 
+import dev.gatehouse.core.cloudrun.SigningIdentity;
+
 /** Mints one Google ID token, blocking the calling thread (never call it on an event loop). */
 @FunctionalInterface
 public interface IdTokenMinter {

@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.google;
 
+import dev.gatehouse.core.cloudrun.SigningIdentity;
+
 /**
  * No Google ID token could be obtained. The message reads
  * {@code could not obtain a Google ID token for audience AUDIENCE as IDENTITY: CAUSE} and is meant for the log and

@@ -2,6 +2,8 @@ package dev.gatehouse.gateway.google;
 
 import java.util.Objects;
 
+import dev.gatehouse.core.cloudrun.SigningIdentity;
+
 /** What a cached ID token is for: who signed it and its audience. */
 public record TokenKey(SigningIdentity identity, String audience) {
 

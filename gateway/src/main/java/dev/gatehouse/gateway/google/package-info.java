@@ -3,18 +3,17 @@
  *
  * <p>Public API:
  * <ul>
- *   <li>{@link dev.gatehouse.gateway.google.UpstreamSigning#decide} (pure): for a tenant's upstream,
- *       {@link dev.gatehouse.gateway.google.SigningDecision} — {@code Unsigned}, {@code Sign(identity, audience,
- *       header)} or {@code Refused(reason)} (the pipeline answers 502 with the reason). Built per configuration
- *       snapshot from {@link dev.gatehouse.gateway.google.SigningClaims#of} over every tenant, so that no tenant can
- *       make the gateway sign with another tenant's service account or for another tenant's service.</li>
  *   <li>{@link dev.gatehouse.gateway.google.IdTokenSource#idToken} ({@link dev.gatehouse.gateway.google.GoogleIdTokens}
  *       in production): a {@code Future<IdToken>} that never blocks the event loop and fails with an
  *       {@link dev.gatehouse.gateway.google.IdTokenUnavailableException} whose message explains why.</li>
- *   <li>{@link dev.gatehouse.gateway.google.InvokerGrants#describe} (pure): for the admin API, who signs for an
- *       upstream and the {@code gcloud} commands granting {@code roles/run.invoker} (and, for impersonation,
- *       {@code roles/iam.serviceAccountTokenCreator}).</li>
+ *   <li>{@link dev.gatehouse.gateway.google.CloudRunRefusals}: the proxy's refusals hook; when Cloud Run's front end
+ *       turns away a request the gateway signed, the page and the log say why (401: the token's audience; 403: the
+ *       signing identity lacks {@code roles/run.invoker}, with the {@code gcloud} command). The application's own
+ *       401/403 and upstreams without Google authentication are passed on untouched.</li>
  * </ul>
+ * Who signs for which upstream ({@code UpstreamSigning}, {@code SigningDecision}, {@code SigningIdentity}) and what
+ * must be granted for it ({@code InvokerGrants}) are pure and live in {@code dev.gatehouse.core.cloudrun}, shared
+ * with the admin API.
  *
  * <p>Credentials ({@link dev.gatehouse.gateway.google.GoogleCredentialsOptions}): the gateway's own identity is a
  * service-account key file named by the operator, else the metadata server of the Google Cloud runtime; a tenant's

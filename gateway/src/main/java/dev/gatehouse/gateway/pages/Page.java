@@ -145,6 +145,33 @@ public sealed interface Page {
         }
     }
 
+    /**
+     * Replaces a 401 or 403 with which a Cloud Run service turned away a request the gateway had signed: the
+     * service never saw the request, and the likely cause is the gateway's configuration, not the user.
+     * {@code explanation} names the upstream and the audience or the signing identity; {@code fix} is the command
+     * that grants what is missing (null when the fix is a setting). Keeps the service's status.
+     */
+    record UpstreamRefused(int status, String explanation, String fix) implements Page {
+        public UpstreamRefused {
+            Objects.requireNonNull(explanation, "explanation");
+            if (status != 401 && status != 403) {
+                throw new IllegalArgumentException("an upstream refusal is a 401 or a 403, not " + status);
+            }
+        }
+
+        public String error() {
+            return "upstream_refused";
+        }
+
+        public String title() {
+            return "The service refused the gateway";
+        }
+
+        public String message() {
+            return explanation;
+        }
+    }
+
     /** 504 when the upstream did not start answering within the route's timeout. */
     record GatewayTimeout() implements Page {
         public int status() {

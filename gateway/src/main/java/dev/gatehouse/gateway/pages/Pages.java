@@ -51,6 +51,9 @@ public final class Pages {
         } else {
             json.put("message", page.message());
         }
+        if (page instanceof Page.UpstreamRefused refused && refused.fix() != null) {
+            json.put("fix", refused.fix());
+        }
         return json.put("request_id", requestId);
     }
 
@@ -61,6 +64,9 @@ public final class Pages {
             signInLink(body, unauthenticated.loginUrl());
         } else if (page instanceof Page.Forbidden forbidden) {
             reasonsAndContact(body, forbidden);
+        } else if (page instanceof Page.UpstreamRefused refused && refused.fix() != null) {
+            paragraph(body, "An administrator of the service's Google Cloud project can grant it with:");
+            body.append("<pre><code>").append(Html.escape(refused.fix())).append("</code></pre>");
         }
         body.append("<p class=\"id\">Request id: <code>").append(Html.escape(requestId)).append("</code></p>");
         return """
@@ -74,6 +80,7 @@ public final class Pages {
                 h1{font-size:1.4rem;margin-top:0}.status{color:#6e7781;font-weight:normal}\
                 .id{color:#6e7781;font-size:.85rem}a.button{display:inline-block;padding:.5rem 1rem;\
                 background:#0969da;color:#fff;border-radius:6px;text-decoration:none}\
+                pre{white-space:pre-wrap;word-break:break-all;background:#f4f5f7;padding:.5rem}\
                 </style></head>
                 <body><main><h1>%1$s <span class="status">%2$d</span></h1>%3$s</main></body></html>
                 """.formatted(Html.escape(page.title()), page.status(), body);

@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.pipeline;
 
+import dev.gatehouse.core.cloudrun.SigningClaims;
+import dev.gatehouse.core.cloudrun.UpstreamSigning;
 import dev.gatehouse.core.config.TenantConfig;
 import dev.gatehouse.core.crypto.SecretBox;
 import dev.gatehouse.core.store.ConfigStore;
@@ -13,9 +15,8 @@ import dev.gatehouse.gateway.config.ConfigRegistryOptions;
 import dev.gatehouse.gateway.config.ListeningConfigRegistry;
 import dev.gatehouse.gateway.config.TenantChange;
 import dev.gatehouse.gateway.config.TenantSnapshot;
+import dev.gatehouse.gateway.google.CloudRunRefusals;
 import dev.gatehouse.gateway.google.GoogleIdTokens;
-import dev.gatehouse.gateway.google.SigningClaims;
-import dev.gatehouse.gateway.google.UpstreamSigning;
 import dev.gatehouse.gateway.identity.AssertionCache;
 import dev.gatehouse.gateway.identity.IdentityAssertionSigner;
 import dev.gatehouse.gateway.identity.KeyRingLoader;
@@ -62,8 +63,8 @@ public final class DataPlane {
         this.authentication = Authentication.create(vertx,
                 AuthenticationOptions.inMemory(options.masterKey(), SessionLifetimes.DEFAULT, options.clock()));
         this.idTokens = GoogleIdTokens.create(vertx, GoogleIdTokens.Options.defaults(options.google(), options.clock()));
-        this.proxy = UpstreamProxy.create(vertx,
-                UpstreamProxyOptions.defaults().withGatewayCookies(Set.of(SessionCookie.NAME)));
+        this.proxy = UpstreamProxy.create(vertx, UpstreamProxyOptions.defaults()
+                .withGatewayCookies(Set.of(SessionCookie.NAME)).withRefusals(new CloudRunRefusals(idTokens)));
         this.accessLog = AccessLog.start(AccessLogOptions.defaults(options.clock()));
         AssertionCache assertions = new AssertionCache(new IdentityAssertionSigner(options.clock()), options.clock(),
                 AssertionCache.Options.DEFAULTS);

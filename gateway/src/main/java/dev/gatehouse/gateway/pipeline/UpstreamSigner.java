@@ -1,10 +1,10 @@
 package dev.gatehouse.gateway.pipeline;
 
+import dev.gatehouse.core.cloudrun.SigningDecision;
+import dev.gatehouse.core.cloudrun.UpstreamSigning;
 import dev.gatehouse.gateway.authn.Identity;
 import dev.gatehouse.gateway.config.TenantSnapshot;
 import dev.gatehouse.gateway.google.IdTokenSource;
-import dev.gatehouse.gateway.google.SigningDecision;
-import dev.gatehouse.gateway.google.UpstreamSigning;
 import dev.gatehouse.gateway.identity.AssertedIdentity;
 import dev.gatehouse.gateway.identity.AssertionCache;
 import dev.gatehouse.gateway.identity.KeyRings;
@@ -67,7 +67,7 @@ final class UpstreamSigner {
             }
             if (google instanceof SigningDecision.Sign sign) {
                 return idTokens.idToken(sign.identity(), sign.audience()).map(token -> {
-                    headers.put(sign.headerName(), sign.headerValue(token));
+                    headers.put(sign.headerName(), sign.headerValue(token.value()));
                     return headers;
                 });
             }

@@ -4,6 +4,8 @@ package dev.gatehouse.gateway.proxy;
 public enum ProxyOutcome {
     /** The upstream answered; its status and body went to the client. */
     PROXIED("proxied"),
+    /** The upstream refused (401/403) and the refusals hook explained it: the gateway's page replaced the answer. */
+    UPSTREAM_REFUSED("upstream_refused"),
     /** A WebSocket upgrade on a route that does not allow WebSockets: 403, nothing forwarded. */
     WEBSOCKET_REFUSED("websocket_refused"),
     /** The request could not be forwarded as it was (smuggling-prone framing, dot segments): 400. */

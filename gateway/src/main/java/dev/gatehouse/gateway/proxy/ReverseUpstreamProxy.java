@@ -80,7 +80,8 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
         }
         Promise<ProxyOutcome> outcome = Promise.promise();
         GatewayInterceptor interceptor = new GatewayInterceptor(call, new OutboundRequest(target, pathAndQuery,
-                ForgeableHeaders.fromPeer(request, options.trustedPeers()), options.gatewayCookies()), outcome);
+                ForgeableHeaders.fromPeer(request, options.trustedPeers()), options.gatewayCookies()),
+                options.refusals(), outcome);
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             // Authorized already: let the client send its body now.
             request.response().writeContinue();

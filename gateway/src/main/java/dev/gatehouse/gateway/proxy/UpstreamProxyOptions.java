@@ -13,13 +13,15 @@ import java.util.Set;
  *                                 the gateway rarely reuses a connection the upstream is closing
  * @param upstreamTrust            extra trust for upstream TLS certificates; null means the JVM's default trust store
  * @param gatewayCookies           names of the gateway's own cookies: never sent to upstreams, never set by them
+ * @param refusals                 may replace an upstream's 401/403 with a page explaining it
  */
 public record UpstreamProxyOptions(
         TrustedPeers trustedPeers, int maxConnectionsPerOrigin, int keepAliveSeconds, TrustOptions upstreamTrust,
-        Set<String> gatewayCookies) {
+        Set<String> gatewayCookies, UpstreamRefusals refusals) {
 
     public UpstreamProxyOptions {
         Objects.requireNonNull(trustedPeers, "trustedPeers");
+        Objects.requireNonNull(refusals, "refusals");
         gatewayCookies = Set.copyOf(gatewayCookies);
         if (maxConnectionsPerOrigin < 1) {
             throw new IllegalArgumentException("maxConnectionsPerOrigin must be at least 1");
@@ -30,22 +32,30 @@ public record UpstreamProxyOptions(
     }
 
     public static UpstreamProxyOptions defaults() {
-        return new UpstreamProxyOptions(TrustedPeers.none(), 100, 15, null, Set.of());
+        return new UpstreamProxyOptions(TrustedPeers.none(), 100, 15, null, Set.of(), UpstreamRefusals.NONE);
     }
 
     public UpstreamProxyOptions withTrustedPeers(TrustedPeers peers) {
-        return new UpstreamProxyOptions(peers, maxConnectionsPerOrigin, keepAliveSeconds, upstreamTrust, gatewayCookies);
+        return new UpstreamProxyOptions(peers, maxConnectionsPerOrigin, keepAliveSeconds, upstreamTrust,
+                gatewayCookies, refusals);
     }
 
     public UpstreamProxyOptions withMaxConnectionsPerOrigin(int max) {
-        return new UpstreamProxyOptions(trustedPeers, max, keepAliveSeconds, upstreamTrust, gatewayCookies);
+        return new UpstreamProxyOptions(trustedPeers, max, keepAliveSeconds, upstreamTrust, gatewayCookies, refusals);
     }
 
     public UpstreamProxyOptions withUpstreamTrust(TrustOptions trust) {
-        return new UpstreamProxyOptions(trustedPeers, maxConnectionsPerOrigin, keepAliveSeconds, trust, gatewayCookies);
+        return new UpstreamProxyOptions(trustedPeers, maxConnectionsPerOrigin, keepAliveSeconds, trust,
+                gatewayCookies, refusals);
     }
 
     public UpstreamProxyOptions withGatewayCookies(Set<String> names) {
-        return new UpstreamProxyOptions(trustedPeers, maxConnectionsPerOrigin, keepAliveSeconds, upstreamTrust, names);
+        return new UpstreamProxyOptions(trustedPeers, maxConnectionsPerOrigin, keepAliveSeconds, upstreamTrust,
+                names, refusals);
+    }
+
+    public UpstreamProxyOptions withRefusals(UpstreamRefusals hook) {
+        return new UpstreamProxyOptions(trustedPeers, maxConnectionsPerOrigin, keepAliveSeconds, upstreamTrust,
+                gatewayCookies, hook);
     }
 }

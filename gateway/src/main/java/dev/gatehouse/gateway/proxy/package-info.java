@@ -16,6 +16,12 @@
  *   <li>{@link dev.gatehouse.gateway.proxy.RequestDecorator}: the pipeline's hook for signed headers (identity
  *       assertion, claim headers, Google ID token), asynchronous, applied last on plain requests and WebSocket
  *       upgrades.</li>
+ *   <li>{@link dev.gatehouse.gateway.proxy.UpstreamRefusals} (set with
+ *       {@link dev.gatehouse.gateway.proxy.UpstreamProxyOptions#withRefusals}): the pipeline's hook for an upstream's
+ *       401 or 403, which it may replace with an explaining page ({@code Page.UpstreamRefused}, HTML or JSON like
+ *       every page, and a WARN log line saying the same; outcome {@code upstream_refused}). Only answers to calls
+ *       the hook covers, with a small declared body, are held back and read; declined ones are forwarded
+ *       unchanged.</li>
  * </ul>
  *
  * <h2>What the upstream receives</h2>

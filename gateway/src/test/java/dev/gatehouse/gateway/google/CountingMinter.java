@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.vertx.core.Context;
 
+import dev.gatehouse.core.cloudrun.SigningIdentity;
+
 /**
  * A minter without Google: tokens "IDENTITY|AUDIENCE|n" that live an hour from the clock's now. It counts mints,
  * records whether each ran on an event loop, can be held until released, and can be told to fail.

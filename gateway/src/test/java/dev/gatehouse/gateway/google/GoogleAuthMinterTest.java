@@ -14,21 +14,22 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.gatehouse.core.cloudrun.SigningIdentity;
 import dev.gatehouse.testkit.google.CloudRunOptions;
 import dev.gatehouse.testkit.google.FakeCloudRun;
 import dev.gatehouse.testkit.google.FakeGoogle;
 import dev.gatehouse.testkit.google.FakeServiceAccount;
 import dev.gatehouse.testkit.google.GenerateIdTokenCall;
 import dev.gatehouse.testkit.google.Jwt;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 
 class GoogleAuthMinterTest {
 
@@ -168,7 +169,8 @@ class GoogleAuthMinterTest {
                 .isInstanceOf(IdTokenUnavailableException.class)
                 .hasMessageStartingWith("could not obtain a Google ID token for audience https://x-abc123-uc.a.run.app"
                         + " as the gateway's own identity: no Google credentials: no service-account key file is"
-                        + " configured (GOOGLE_APPLICATION_CREDENTIALS) and no metadata server answered");
+                        + " configured (GATEHOUSE_GOOGLE_CREDENTIALS or GOOGLE_APPLICATION_CREDENTIALS) and no metadata"
+                        + " server answered");
     }
 
     @Test

@@ -15,10 +15,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.gatehouse.core.cloudrun.SigningClaims;
+import dev.gatehouse.core.cloudrun.SigningDecision;
+import dev.gatehouse.core.cloudrun.SigningIdentity;
+import dev.gatehouse.core.cloudrun.UpstreamSigning;
 import dev.gatehouse.core.config.Tenant;
 import dev.gatehouse.core.config.Upstream;
 import dev.gatehouse.testkit.google.CloudRunOptions;
@@ -26,7 +31,6 @@ import dev.gatehouse.testkit.google.FakeCloudRun;
 import dev.gatehouse.testkit.google.FakeGoogle;
 import dev.gatehouse.testkit.google.FakeServiceAccount;
 import dev.gatehouse.testkit.google.ReceivedRequest;
-import io.vertx.core.Vertx;
 
 /** The decision, the token source and a private Cloud Run service together, as the pipeline will use them. */
 class SigningEndToEndTest {
@@ -70,7 +74,7 @@ class SigningEndToEndTest {
 
         IdToken token = await(tokens.idToken(sign.identity(), sign.audience()));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(aService.uri().resolve("/orders"))
-                .header(sign.headerName(), sign.headerValue(token))
+                .header(sign.headerName(), sign.headerValue(token.value()))
                 .header("Authorization", "Bearer app-session-123").build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);

@@ -135,6 +135,29 @@ class PagesTest {
     }
 
     @Test
+    void anExplainedUpstreamRefusalKeepsItsStatusAndShowsTheFixEscaped() throws Exception {
+        NEXT.set(new Page.UpstreamRefused(403, "service account <a@b> lacks roles/run.invoker",
+                "gcloud run services add-iam-policy-binding x --member=\"<a@b>\""));
+        HttpResponse<Buffer> html = get(r -> r.putHeader("Accept", BROWSER_ACCEPT));
+        HttpResponse<Buffer> json = get(UnaryOperator.identity());
+
+        assertThat(html.statusCode()).isEqualTo(403);
+        assertThat(html.bodyAsString()).contains("The service refused the gateway",
+                        "service account &lt;a@b&gt; lacks roles/run.invoker",
+                        "<pre><code>gcloud run services add-iam-policy-binding x"
+                                + " --member=&quot;&lt;a@b&gt;&quot;</code></pre>")
+                .doesNotContain("<a@b>");
+        assertThat(json.bodyAsJsonObject()).isEqualTo(new JsonObject().put("error", "upstream_refused")
+                .put("message", "service account <a@b> lacks roles/run.invoker")
+                .put("fix", "gcloud run services add-iam-policy-binding x --member=\"<a@b>\"").put("request_id", ID));
+
+        NEXT.set(new Page.UpstreamRefused(401, "the token's audience is wrong", null));
+        HttpResponse<Buffer> withoutFix = get(r -> r.putHeader("Accept", BROWSER_ACCEPT));
+        assertThat(withoutFix.statusCode()).isEqualTo(401);
+        assertThat(withoutFix.bodyAsString()).contains("the token&#39;s audience is wrong").doesNotContain("<pre>");
+    }
+
+    @Test
     void formatFollowsAcceptAndRequestedWith() {
         assertThat(ResponseFormat.of(io.vertx.core.MultiMap.caseInsensitiveMultiMap())).isEqualTo(ResponseFormat.JSON);
         assertThat(ResponseFormat.of(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("accept", "*/*")))

@@ -11,7 +11,8 @@ import com.sun.net.httpserver.Headers;
  * {@code X-Serverless-Authorization} when present, else from {@code Authorization}; it must be signed by Google's
  * key, issued by {@code accounts.google.com}, addressed to the service (its URL or a custom audience) and unexpired;
  * its identity (the {@code email} claim, else the account whose unique id is {@code sub}) must hold
- * {@code roles/run.invoker}. No token: 401; any other failure: 403.
+ * {@code roles/run.invoker}. Like Cloud Run: a token it cannot accept (missing, malformed, not signed by Google, wrong
+ * issuer or audience, expired) is a 401; a valid token whose identity lacks {@code roles/run.invoker} is a 403.
  */
 final class CloudRunFrontEnd {
 
@@ -40,20 +41,20 @@ final class CloudRunFrontEnd {
         try {
             jwt = Jwt.parse(token);
         } catch (IllegalArgumentException e) {
-            return rejected(403, "malformed token: " + e.getMessage());
+            return rejected(401, "malformed token: " + e.getMessage());
         }
         if (!state.googleKey().keyId().equals(jwt.header().getString("kid")) || !state.googleKey().verifies(jwt)) {
-            return rejected(403, "signature not made by a Google key");
+            return rejected(401, "signature not made by a Google key");
         }
         if (!ISSUERS.contains(jwt.claims().getString("iss", ""))) {
-            return rejected(403, "issuer " + jwt.claims().getString("iss") + " is not Google");
+            return rejected(401, "issuer " + jwt.claims().getString("iss") + " is not Google");
         }
         List<String> accepted = options.acceptedAudiences();
         if (jwt.audiences().stream().noneMatch(accepted::contains)) {
-            return rejected(403, "audience " + jwt.audiences() + " is not one of " + accepted);
+            return rejected(401, "audience " + jwt.audiences() + " is not one of " + accepted);
         }
         if (!state.clock().instant().isBefore(jwt.expiresAt())) {
-            return rejected(403, "token expired at " + jwt.expiresAt());
+            return rejected(401, "token expired at " + jwt.expiresAt());
         }
         Optional<String> identity = identity(jwt);
         if (identity.isEmpty() || !options.invokers().contains(identity.get())) {

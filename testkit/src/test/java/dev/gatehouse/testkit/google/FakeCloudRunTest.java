@@ -47,7 +47,7 @@ class FakeCloudRunTest {
     }
 
     @Test
-    void refusesForgedWrongAudienceExpiredAndNonInvokerTokensWith403() throws Exception {
+    void refusesForgedWrongAudienceExpiredAndForeignTokensWith401AndANonInvokerWith403() throws Exception {
         String expired = google.issueIdToken(invoker, URL);
         clock.advance(Duration.ofMinutes(61));
         String forged = RsaSigningKey.generate().sign(google.idTokenClaims(invoker, URL));
@@ -56,8 +56,12 @@ class FakeCloudRunTest {
         String notGoogle = google.sign(google.idTokenClaims(invoker, URL).put("iss", "https://evil.example"));
         String fresh = google.issueIdToken(invoker, URL);
 
-        for (String token : new String[] {forged, wrongAudience, expired, nonInvoker, notGoogle, "not-a-jwt"}) {
-            assertThat(send(withServerlessToken(token)).statusCode()).as(token).isEqualTo(403);
+        for (String token : new String[] {forged, wrongAudience, expired}) {
+            assertThat(send(withServerlessToken(token)).statusCode()).as(token).isEqualTo(401);
+        }
+        assertThat(send(withServerlessToken(nonInvoker)).statusCode()).isEqualTo(403);
+        for (String token : new String[] {notGoogle, "not-a-jwt"}) {
+            assertThat(send(withServerlessToken(token)).statusCode()).as(token).isEqualTo(401);
         }
         assertThat(service.received()).isEmpty();
         assertThat(service.rejections()).extracting(CloudRunRejection::reason).satisfiesExactly(

@@ -1,4 +1,4 @@
-package dev.gatehouse.gateway.google;
+package dev.gatehouse.core.cloudrun;
 
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +10,9 @@ import java.util.Objects;
  */
 public record InvokerGrant(String signedBy, String member, List<String> commands, List<String> notes) {
 
-    public InvokerGrant {
-        Objects.requireNonNull(signedBy, "signedBy");
-        commands = List.copyOf(commands);
-        notes = List.copyOf(notes);
-    }
+  public InvokerGrant {
+    Objects.requireNonNull(signedBy, "signedBy");
+    commands = List.copyOf(commands);
+    notes = List.copyOf(notes);
+  }
 }
