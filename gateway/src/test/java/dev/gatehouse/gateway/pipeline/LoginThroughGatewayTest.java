@@ -126,6 +126,21 @@ class LoginThroughGatewayTest {
     }
 
     @Test
+    void signingOutEndsTheSessionOnEveryHostnameAndNothingMoreIsProxied() {
+        TestBrowser alice = harness.signIn(acme, APP, User.alice());
+        assertThat(alice.navigate(harness.url(DOCS, "/guide")).status()).isEqualTo(200);
+        harness.upstream.next();
+
+        TestBrowser.Response signOut = alice.get(harness.url(APP, "/.gatehouse/sign_out"));
+
+        assertThat(signOut.status()).isEqualTo(302);
+        assertThat(signOut.location()).startsWith(acme.issuer());
+        assertThat(alice.get(harness.url(APP, "/hello")).status()).isEqualTo(302);
+        assertThat(alice.get(harness.url(DOCS, "/guide")).status()).isEqualTo(302);
+        harness.upstream.assertReceivedNothing();
+    }
+
+    @Test
     void anApiClientWithoutASessionGets401WithTheLoginUrl() {
         TestBrowser.Response response = harness.apiClient().get(harness.url(APP, "/api/items"));
 
