@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The data plane, assembled: the configuration registry (snapshots swapped on change events), the tenants' key
  * rings, login and sessions, Google ID tokens, the proxy and the access log, and the request chain on top of them.
- * Parts that follow the configuration (key rings, who may sign for which Cloud Run service) are refreshed when a
- * tenant's snapshot changes, before the next request can see it.
+ * Parts that follow the configuration are refreshed when a tenant's snapshot changes: who may sign for which Cloud
+ * Run service at once, key rings asynchronously (a ring being reloaded keeps serving, but a brand-new tenant has none
+ * until its first load completes, so its assertions and JWKS fail closed with a 502 for that moment).
  */
 public final class DataPlane {
     private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);

@@ -6,7 +6,9 @@ package dev.gatehouse.gateway.pipeline;
  * resource has one spelling; a path the upstream could read differently from us (dot segments, plain or encoded,
  * an encoded slash or backslash, a malformed escape, control characters) is refused. Returns null for a refused
  * path. Runs of slashes count as one ({@code //admin} is judged as {@code /admin}, as upstreams that merge slashes
- * read it). The proxy forwards the request's path unchanged, which names the same resource.
+ * read it), and path parameters do not count ({@code /;/admin} and {@code /admin;x=1} are judged as {@code /admin},
+ * and {@code /..;/admin} is a dot segment, as servlet containers such as Tomcat read them). The proxy forwards the
+ * request's path unchanged, which names the same resource.
  */
 final class RequestPaths {
     private RequestPaths() {
@@ -52,10 +54,31 @@ final class RequestPaths {
             i += 2;
         }
         String path = out == null ? raw : out.toString();
+        if (path.indexOf(';') >= 0) {
+            path = withoutPathParameters(path);
+        }
         if (path.contains("//")) {
             path = path.replaceAll("/{2,}", "/");
         }
         return hasDotSegment(path) ? null : path;
+    }
+
+    /** Each segment up to its first {@code ;}: servlet containers drop path parameters before they route. */
+    private static String withoutPathParameters(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        boolean inParameters = false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '/') {
+                inParameters = false;
+            } else if (c == ';') {
+                inParameters = true;
+            }
+            if (!inParameters) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean unreserved(char c) {

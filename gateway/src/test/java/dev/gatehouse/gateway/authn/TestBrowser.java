@@ -25,17 +25,17 @@ import io.vertx.core.net.SocketAddress;
  * host-only cookies per hostname with their paths, and follows redirects on request. An https URL is sent as plain
  * HTTP with {@code X-Forwarded-Proto: https}, like a TLS-terminating proxy in front of the gateway would.
  */
-final class TestBrowser {
+public final class TestBrowser {
 
-    record StoredCookie(String value, String path, String setCookie) {
+    public record StoredCookie(String value, String path, String setCookie) {
     }
 
-    record Response(String url, int status, MultiMap headers, String body, List<String> setCookies) {
-        String location() {
+    public record Response(String url, int status, MultiMap headers, String body, List<String> setCookies) {
+        public String location() {
             return headers.get("Location");
         }
 
-        JsonObject json() {
+        public JsonObject json() {
             return new JsonObject(body);
         }
     }
@@ -48,14 +48,14 @@ final class TestBrowser {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<String> visited = new ArrayList<>();
 
-    TestBrowser(Vertx vertx) {
+    public TestBrowser(Vertx vertx) {
         this.client = vertx.createHttpClient();
         this.context = vertx.getOrCreateContext();
         headers.put("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
     }
 
     /** Sets (or with null removes) a header sent with every request. */
-    TestBrowser header(String name, String value) {
+    public TestBrowser header(String name, String value) {
         if (value == null) {
             headers.remove(name);
         } else {
@@ -64,16 +64,16 @@ final class TestBrowser {
         return this;
     }
 
-    Response get(String url) {
+    public Response get(String url) {
         return send(HttpMethod.GET, url);
     }
 
-    Response post(String url) {
+    public Response post(String url) {
         return send(HttpMethod.POST, url);
     }
 
     /** GETs the URL and follows redirects; every URL requested is in {@link #visited()}. */
-    Response navigate(String url) {
+    public Response navigate(String url) {
         Response response = get(url);
         for (int i = 0; i < MAX_REDIRECTS && response.status() / 100 == 3; i++) {
             response = get(URI.create(response.url()).resolve(response.location()).toString());
@@ -81,19 +81,19 @@ final class TestBrowser {
         return response;
     }
 
-    List<String> visited() {
+    public List<String> visited() {
         return List.copyOf(visited);
     }
 
-    StoredCookie cookie(String host, String name) {
+    public StoredCookie cookie(String host, String name) {
         return jar.getOrDefault(host, Map.of()).get(name);
     }
 
-    void putCookie(String host, String name, String value) {
+    public void putCookie(String host, String name, String value) {
         jar.computeIfAbsent(host, h -> new HashMap<>()).put(name, new StoredCookie(value, "/", name + "=" + value));
     }
 
-    Response send(HttpMethod method, String url) {
+    public Response send(HttpMethod method, String url) {
         visited.add(url);
         URI uri = URI.create(url);
         boolean https = "https".equals(uri.getScheme());
@@ -159,7 +159,7 @@ final class TestBrowser {
         }
     }
 
-    static <T> T await(Future<T> future) {
+    public static <T> T await(Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         } catch (Exception e) {

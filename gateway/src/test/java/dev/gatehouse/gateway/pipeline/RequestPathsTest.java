@@ -20,6 +20,10 @@ class RequestPathsTest {
         "/..., /...",
         "/a/.b/c., /a/.b/c.",
         "/%e2%82%ac, /%E2%82%AC",
+        "/;/admin, /admin",
+        "/;x=1/admin;jsessionid=2/users, /admin/users",
+        "/users;id=3, /users",
+        "/a%3Bb, /a%3Bb",
     })
     void normalizes(String raw, String expected) {
         assertThat(RequestPaths.normalize(raw)).isEqualTo(expected);
@@ -27,7 +31,8 @@ class RequestPathsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "admin", "*", "/public/../admin", "/public/./x", "/..", "/.", "/public/%2e%2e/admin",
-        "/public/.%2E/admin", "/a%2Fb", "/a%5cb", "/a\\b", "/a%00b", "/a%0d%0ab", "/a%", "/a%4", "/a%zz", "/a b"})
+        "/public/.%2E/admin", "/a%2Fb", "/a%5cb", "/a\\b", "/a%00b", "/a%0d%0ab", "/a%", "/a%4", "/a%zz", "/a b",
+        "/..;/admin", "/public/..;x=1/admin", "/public/.;/x", "/public/%2e%2e;/admin"})
     void refuses(String raw) {
         assertThat(RequestPaths.normalize(raw)).isNull();
     }

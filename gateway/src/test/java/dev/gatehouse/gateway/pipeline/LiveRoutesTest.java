@@ -1,0 +1,114 @@
+package dev.gatehouse.gateway.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
+import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Routes changing under a signed-in user, and upstreams that fail: what the gateway answers. */
+class LiveRoutesTest {
+    private static final String HOST = "app.acme.test";
+
+    private static GatewayHarness harness;
+    private static TestTenant acme;
+    private static TestBrowser alice;
+
+    @BeforeAll
+    static void start() throws IOException {
+        harness = GatewayHarness.start();
+        acme = harness.createTenant("acme", HOST);
+        harness.admin.create("/tenants/acme/upstreams", new JsonObject().put("name", "gone")
+                .put("url", "http://127.0.0.1:" + closedPort()).put("connect_timeout", "2s"));
+        harness.createRoute(acme, anyUser("down").put("prefix", "/down").put("upstream", "gone"), "/down");
+        harness.createRoute(acme, anyUser("slow").put("prefix", "/slow").put("timeout", "300ms"), "/slow");
+        alice = harness.signIn(acme, HOST, User.alice());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        harness.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        harness.upstream.forget();
+        alice.header("Accept", "text/html,*/*;q=0.8");
+    }
+
+    @Test
+    void aRouteCreatedThroughTheAdminApiServesWithinOneSecond() {
+        harness.admin.create("/tenants/acme/routes", anyUser("fresh").put("from", "http://" + HOST)
+                .put("upstream", GatewayHarness.UPSTREAM).put("prefix", "/fresh"));
+
+        GatewayHarness.awaitUntil("the new route answers", Duration.ofSeconds(1),
+                () -> harness.apiClient().get(harness.url(HOST, "/fresh/start")).status() != 404);
+
+        assertThat(alice.get(harness.url(HOST, "/fresh/start")).status()).isEqualTo(200);
+        assertThat(harness.upstream.next().uri()).isEqualTo("/acme/fresh/start");
+    }
+
+    @Test
+    void aRouteDeletedWhileTheUserIsSignedInAnswers404AndProxiesNothing() {
+        harness.createRoute(acme, anyUser("doomed").put("prefix", "/doomed"), "/doomed");
+        assertThat(alice.get(harness.url(HOST, "/doomed/page")).status()).isEqualTo(200);
+        assertThat(harness.upstream.next().uri()).isEqualTo("/acme/doomed/page");
+
+        harness.admin.delete("/tenants/acme/routes/doomed");
+        harness.awaitStatus(HOST, "/doomed/page", status -> status == 404);
+
+        TestBrowser.Response afterwards = alice.get(harness.url(HOST, "/doomed/page"));
+        assertThat(afterwards.status()).isEqualTo(404);
+        assertThat(afterwards.body()).contains("There is nothing at this address.");
+        harness.upstream.assertReceivedNothing();
+        assertThat(harness.apiClient().get(harness.url(HOST, "/down")).status())
+                .as("the tenant's other routes are unaffected").isEqualTo(401);
+    }
+
+    @Test
+    void anUnreachableUpstreamIsA502PageThatNamesNoAddress() {
+        TestBrowser.Response page = alice.get(harness.url(HOST, "/down/report"));
+
+        assertThat(page.status()).isEqualTo(502);
+        assertThat(page.headers().get("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("Upstream unavailable", page.headers().get("X-Request-Id"))
+                .doesNotContain("127.0.0.1", "Connection refused", "gone");
+
+        alice.header("Accept", "application/json");
+        TestBrowser.Response json = alice.get(harness.url(HOST, "/down/report"));
+        assertThat(json.status()).isEqualTo(502);
+        assertThat(json.json().getString("error")).isEqualTo("bad_gateway");
+        assertThat(json.json().getString("request_id")).isEqualTo(json.headers().get("X-Request-Id"));
+    }
+
+    @Test
+    void anUpstreamThatNeverAnswersIsA504AfterTheRouteTimeout() {
+        TestBrowser.Response page = alice.get(harness.url(HOST, "/slow" + RecordingUpstream.HANG));
+
+        assertThat(page.status()).isEqualTo(504);
+        assertThat(page.body()).contains("Upstream timed out");
+        assertThat(harness.upstream.next().uri()).as("the request did reach the upstream")
+                .isEqualTo("/acme/slow" + RecordingUpstream.HANG);
+    }
+
+    private static JsonObject anyUser(String name) {
+        return new JsonObject().put("name", name).put("idp", GatewayHarness.IDP)
+                .put("allow_any_authenticated_user", true);
+    }
+
+    /** A port nothing listens on: bound once to learn a free one, then released. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+}

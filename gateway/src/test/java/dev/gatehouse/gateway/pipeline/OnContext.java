@@ -1,0 +1,21 @@
+package dev.gatehouse.gateway.pipeline;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.function.Supplier;
+
+/**
+ * Runs a client exchange on one Vert.x context: reading a response body from a thread outside Vert.x can miss its
+ * end in Vert.x 5.0.10 (eclipse-vertx/vert.x#6038), see {@link dev.gatehouse.gateway.authn.TestBrowser}.
+ */
+final class OnContext {
+    private OnContext() {
+    }
+
+    static <T> Future<T> run(Context context, Supplier<Future<T>> exchange) {
+        Promise<T> done = Promise.promise();
+        context.runOnContext(v -> exchange.get().onComplete(done));
+        return done.future();
+    }
+}
