@@ -7,6 +7,7 @@ import dev.gatehouse.admin.http.Responses;
 import dev.gatehouse.core.config.Route;
 import dev.gatehouse.core.config.RoutePolicy;
 import dev.gatehouse.core.config.Tenant;
+import dev.gatehouse.core.net.IpLiterals;
 import dev.gatehouse.core.policy.Decision;
 import dev.gatehouse.core.policy.PolicyException;
 import dev.gatehouse.core.policy.PolicyInput;
@@ -19,7 +20,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,8 +33,6 @@ import java.util.regex.Pattern;
  * sending a request anywhere. Reads only; not audited.
  */
 public final class ExplainHandler {
-  private static final Pattern IPV4 = Pattern.compile("(?:[0-9]{1,3}\\.){3}[0-9]{1,3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
   private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
 
   private final ConfigStore store;
@@ -127,22 +125,13 @@ public final class ExplainHandler {
     return new RequestFacts(method, path, source, time, preflight);
   }
 
-  /** Parses an IP literal without ever resolving a name. */
   private static InetAddress ipLiteral(JsonFields request) {
     String text = request.string("source_ip", false, 2, 45);
-    if (text == null) {
-      return null;
+    InetAddress address = text == null ? null : IpLiterals.parse(text);
+    if (text != null && address == null) {
+      request.error("source_ip", "must be an IPv4 or IPv6 address");
     }
-    boolean literal = IPV4.matcher(text).matches() || (text.contains(":") && IPV6.matcher(text).matches());
-    try {
-      if (literal) {
-        return InetAddress.getByName(text);
-      }
-    } catch (UnknownHostException e) {
-      // falls through to the error below
-    }
-    request.error("source_ip", "must be an IPv4 or IPv6 address");
-    return null;
+    return address;
   }
 
   private Instant instant(JsonFields request) {

@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.authn;
 
+import dev.gatehouse.gateway.pages.Html;
+
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
@@ -72,6 +74,6 @@ final class WhoAmI {
     }
 
     private static String row(String label, String value) {
-        return "<dt>" + Pages.escape(label) + "</dt><dd>" + Pages.escape(value) + "</dd>\n";
+        return "<dt>" + Html.escape(label) + "</dt><dd>" + Html.escape(value) + "</dd>\n";
     }
 }

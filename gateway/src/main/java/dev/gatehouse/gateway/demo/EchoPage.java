@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.demo;
 
+import static dev.gatehouse.gateway.pages.Html.escape;
+
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
@@ -33,24 +35,5 @@ final class EchoPage {
         }
         return html.append("</table><p><a href=\"/.gatehouse/\">who am I</a> · ")
                 .append("<a href=\"/.gatehouse/sign_out\">sign out</a></p></body></html>").toString();
-    }
-
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

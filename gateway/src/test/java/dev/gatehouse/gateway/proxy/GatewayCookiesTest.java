@@ -47,7 +47,7 @@ class GatewayCookiesTest {
         Vertx vertx = Vertx.vertx();
         try {
             RecordingUpstream upstream = RecordingUpstream.start(vertx);
-            GatewayUnderTest gateway = GatewayUnderTest.start(vertx,
+            ProxyOnlyGateway gateway = ProxyOnlyGateway.start(vertx,
                     UpstreamProxyOptions.defaults().withGatewayCookies(Set.of("_gatehouse")));
             gateway.route(UpstreamCall.of(Routes.route(), Routes.upstream(upstream.url()), "cookies"));
 

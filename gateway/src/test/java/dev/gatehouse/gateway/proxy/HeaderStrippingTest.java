@@ -22,7 +22,7 @@ class HeaderStrippingTest {
 
     private static Vertx vertx;
     private static RecordingUpstream upstream;
-    private static GatewayUnderTest gateway;
+    private static ProxyOnlyGateway gateway;
     private static Client client;
     private static WebSocketClient webSockets;
 
@@ -30,7 +30,7 @@ class HeaderStrippingTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         upstream = RecordingUpstream.start(vertx);
-        gateway = GatewayUnderTest.start(vertx, UpstreamProxyOptions.defaults());
+        gateway = ProxyOnlyGateway.start(vertx, UpstreamProxyOptions.defaults());
         client = new Client(vertx.createHttpClient(), gateway.port());
         webSockets = vertx.createWebSocketClient();
     }
@@ -115,7 +115,7 @@ class HeaderStrippingTest {
 
     @Test
     void aTrustedProxysChainIsExtendedAndItsProtoKept() throws Exception {
-        GatewayUnderTest behindProxy = GatewayUnderTest.start(vertx,
+        ProxyOnlyGateway behindProxy = ProxyOnlyGateway.start(vertx,
                 UpstreamProxyOptions.defaults().withTrustedPeers(TrustedPeers.any()));
         try {
             behindProxy.route(UpstreamCall.of(Routes.route(), Routes.upstream(upstream.url()), "req-trusted"));

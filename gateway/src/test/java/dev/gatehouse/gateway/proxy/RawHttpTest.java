@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 class RawHttpTest {
     private static Vertx vertx;
     private static RecordingUpstream upstream;
-    private static GatewayUnderTest gateway;
+    private static ProxyOnlyGateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
         upstream = RecordingUpstream.start(vertx);
-        gateway = GatewayUnderTest.start(vertx, UpstreamProxyOptions.defaults());
+        gateway = ProxyOnlyGateway.start(vertx, UpstreamProxyOptions.defaults());
         gateway.route(UpstreamCall.of(Routes.route(), Routes.upstream(upstream.url()), "raw"));
     }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class StreamingTest {
     private static Vertx vertx;
     private static RecordingUpstream upstream;
-    private static GatewayUnderTest gateway;
+    private static ProxyOnlyGateway gateway;
     private static HttpClient http;
 
     @BeforeAll
@@ -35,7 +35,7 @@ class StreamingTest {
         vertx = Vertx.vertx();
         upstream = RecordingUpstream.start(vertx);
         upstream.behave(RecordingUpstream.Behaviour.ECHO_STREAMING);
-        gateway = GatewayUnderTest.start(vertx, UpstreamProxyOptions.defaults());
+        gateway = ProxyOnlyGateway.start(vertx, UpstreamProxyOptions.defaults());
         gateway.route(UpstreamCall.of(Routes.route(), Routes.upstream(upstream.url()), "stream"));
         http = vertx.createHttpClient();
     }

@@ -42,7 +42,7 @@ class TlsUpstreamTest {
     @Test
     void proxiesToATrustedHttpsUpstream() throws Exception {
         received = Promise.promise();
-        GatewayUnderTest gateway = GatewayUnderTest.start(vertx,
+        ProxyOnlyGateway gateway = ProxyOnlyGateway.start(vertx,
                 UpstreamProxyOptions.defaults().withUpstreamTrust(certificate.trustOptions()));
         try {
             gateway.route(UpstreamCall.of(Routes.route(),
@@ -62,7 +62,7 @@ class TlsUpstreamTest {
 
     @Test
     void refusesAnUpstreamCertificateItDoesNotTrust() throws Exception {
-        GatewayUnderTest gateway = GatewayUnderTest.start(vertx, UpstreamProxyOptions.defaults());
+        ProxyOnlyGateway gateway = ProxyOnlyGateway.start(vertx, UpstreamProxyOptions.defaults());
         try {
             gateway.route(UpstreamCall.of(Routes.route(),
                     Routes.upstream("https://localhost:" + upstream.actualPort()), "tls-2"));

@@ -25,14 +25,14 @@ class UpstreamProxyTest {
 
     private static Vertx vertx;
     private static RecordingUpstream upstream;
-    private static GatewayUnderTest gateway;
+    private static ProxyOnlyGateway gateway;
     private static Client client;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
         upstream = RecordingUpstream.start(vertx);
-        gateway = GatewayUnderTest.start(vertx, UpstreamProxyOptions.defaults());
+        gateway = ProxyOnlyGateway.start(vertx, UpstreamProxyOptions.defaults());
         client = new Client(vertx.createHttpClient(), gateway.port());
     }
 

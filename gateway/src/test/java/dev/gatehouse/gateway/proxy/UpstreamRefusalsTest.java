@@ -34,7 +34,7 @@ class UpstreamRefusalsTest {
 
     private static Vertx vertx;
     private static HttpServer upstream;
-    private static GatewayUnderTest gateway;
+    private static ProxyOnlyGateway gateway;
     private static Client client;
     private static final List<UpstreamRefusals.Answer> ASKED = new CopyOnWriteArrayList<>();
     private static volatile boolean covering = true;
@@ -79,7 +79,7 @@ class UpstreamRefusalsTest {
                 default -> response.end("fine");
             }
         }).listen(0, "127.0.0.1"));
-        gateway = GatewayUnderTest.start(vertx, UpstreamProxyOptions.defaults().withRefusals(HOOK));
+        gateway = ProxyOnlyGateway.start(vertx, UpstreamProxyOptions.defaults().withRefusals(HOOK));
         gateway.route(UpstreamCall.of(Routes.route(), Routes.upstream("http://127.0.0.1:" + upstream.actualPort()),
                 "req-refused"));
         client = new Client(vertx.createHttpClient(), gateway.port());

@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 class WebSocketProxyTest {
     private static Vertx vertx;
     private static RecordingUpstream upstream;
-    private static GatewayUnderTest gateway;
+    private static ProxyOnlyGateway gateway;
     private static WebSocketClient webSockets;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
         upstream = RecordingUpstream.start(vertx);
-        gateway = GatewayUnderTest.start(vertx, UpstreamProxyOptions.defaults());
+        gateway = ProxyOnlyGateway.start(vertx, UpstreamProxyOptions.defaults());
         webSockets = vertx.createWebSocketClient();
     }
 

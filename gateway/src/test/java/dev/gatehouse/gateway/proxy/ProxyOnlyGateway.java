@@ -13,18 +13,18 @@ import io.vertx.core.http.HttpServerRequest;
  * The smallest gateway around the proxy, wired the way the pipeline will be: pause, strip forgeable headers first,
  * then (authentication and authorization would run here) proxy with the call the test chose.
  */
-final class GatewayUnderTest {
+final class ProxyOnlyGateway {
     private final AtomicReference<Function<HttpServerRequest, UpstreamCall>> calls = new AtomicReference<>();
     private final BlockingQueue<ProxyOutcome> outcomes = new LinkedBlockingQueue<>();
     private final UpstreamProxy proxy;
     private HttpServer server;
 
-    private GatewayUnderTest(UpstreamProxy proxy) {
+    private ProxyOnlyGateway(UpstreamProxy proxy) {
         this.proxy = proxy;
     }
 
-    static GatewayUnderTest start(Vertx vertx, UpstreamProxyOptions options) throws Exception {
-        GatewayUnderTest gateway = new GatewayUnderTest(UpstreamProxy.create(vertx, options));
+    static ProxyOnlyGateway start(Vertx vertx, UpstreamProxyOptions options) throws Exception {
+        ProxyOnlyGateway gateway = new ProxyOnlyGateway(UpstreamProxy.create(vertx, options));
         TrustedPeers peers = options.trustedPeers();
         gateway.server = Await.await(vertx.createHttpServer()
                 .requestHandler(request -> {
