@@ -1,5 +1,7 @@
 package dev.gatehouse.core.store;
 
+import dev.gatehouse.testkit.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.gatehouse.core.cloudrun.SigningIdentity;
-import dev.gatehouse.testkit.google.MutableClock;
+import dev.gatehouse.testkit.MutableClock;
 
 class CachingIdTokenSourceTest {
 

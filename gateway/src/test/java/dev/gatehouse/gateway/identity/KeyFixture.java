@@ -1,5 +1,7 @@
 package dev.gatehouse.gateway.identity;
 
+import dev.gatehouse.testkit.MutableClock;
+
 import dev.gatehouse.core.config.Tenant;
 import dev.gatehouse.core.crypto.SecretBox;
 import dev.gatehouse.core.store.AuditEntry;

@@ -1,5 +1,7 @@
 package dev.gatehouse.testkit.google;
 
+import dev.gatehouse.testkit.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;

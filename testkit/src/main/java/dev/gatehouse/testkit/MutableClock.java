@@ -1,4 +1,4 @@
-package dev.gatehouse.testkit.google;
+package dev.gatehouse.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
