@@ -6,6 +6,7 @@ import java.util.List;
 
 /** An RFC 9457 problem, thrown to end a request with a 4xx answer. */
 public final class Problem extends RuntimeException {
+  public static final String CONTENT_TYPE = "application/problem+json";
   private static final String TYPE_BASE = "https://gatehouse.dev/problems/";
 
   private final int status;
@@ -21,11 +22,19 @@ public final class Problem extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
+  /** At most this many errors are listed; a body can fail in many places at once. */
+  public static final int MAX_ERRORS = 50;
+
+  /** A 400 naming the first error in its detail, and listing up to {@link #MAX_ERRORS} of them. */
   public static Problem invalid(List<FieldError> errors) {
-    String detail = errors.size() == 1
-        ? errors.get(0).pointer() + ": " + errors.get(0).detail()
-        : "the request has " + errors.size() + " invalid fields";
-    return new Problem(400, "invalid-request", "Invalid request", detail, errors);
+    if (errors.isEmpty()) {
+      return badRequest("the request is invalid");
+    }
+    FieldError first = errors.get(0);
+    String where = first.pointer().isEmpty() ? "" : first.pointer() + " ";
+    String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
+    List<FieldError> listed = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
+    return new Problem(400, "invalid-request", "Invalid request", where + first.detail() + more, listed);
   }
 
   public static Problem invalid(String pointer, String detail) {
@@ -68,8 +77,11 @@ public final class Problem extends RuntimeException {
   }
 
   public static Problem unsupportedMediaType() {
-    return new Problem(415, "unsupported-media-type", "Unsupported media type",
-        "the request body must be application/json", List.of());
+    return unsupportedMediaType("the request body must be application/json");
+  }
+
+  public static Problem unsupportedMediaType(String detail) {
+    return new Problem(415, "unsupported-media-type", "Unsupported media type", detail, List.of());
   }
 
   public static Problem serverError(String requestId) {

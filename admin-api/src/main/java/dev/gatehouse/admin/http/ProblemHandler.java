@@ -23,7 +23,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   public static void send(RoutingContext ctx, Problem problem) {
     var response = ctx.response().setStatusCode(problem.status())
-        .putHeader("Content-Type", "application/problem+json");
+        .putHeader("Content-Type", Problem.CONTENT_TYPE);
     if (problem.status() == 401) {
       response.putHeader("WWW-Authenticate", "Bearer");
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.admin.openapi;
 
+import dev.gatehouse.admin.http.FieldError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;

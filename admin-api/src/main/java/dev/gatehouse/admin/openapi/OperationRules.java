@@ -1,5 +1,7 @@
 package dev.gatehouse.admin.openapi;
 
+import dev.gatehouse.admin.http.FieldError;
+import dev.gatehouse.admin.http.Problem;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.json.schema.SchemaRepository;
@@ -29,13 +31,13 @@ final class OperationRules {
   /** @return the problem to answer, or null when the request conforms */
   Problem check(RoutingContext ctx) {
     if (body != null && !body.acceptsMediaType(ctx)) {
-      return Problem.unsupportedMediaType("the request body must be application/json");
+      return Problem.unsupportedMediaType();
     }
     MultiMap query;
     try {
       query = ctx.queryParams();
     } catch (RuntimeException e) {
-      return Problem.invalidRequest("the query string is malformed", List.of());
+      return Problem.badRequest("the query string is malformed");
     }
     List<FieldError> errors = new ArrayList<>();
     for (ParameterRule parameter : parameters) {
@@ -44,6 +46,6 @@ final class OperationRules {
     if (body != null) {
       errors.addAll(body.check(ctx));
     }
-    return errors.isEmpty() ? null : Problem.invalidRequest(errors);
+    return errors.isEmpty() ? null : Problem.invalid(errors);
   }
 }

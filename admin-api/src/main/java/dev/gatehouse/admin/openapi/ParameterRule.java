@@ -1,5 +1,6 @@
 package dev.gatehouse.admin.openapi;
 
+import dev.gatehouse.admin.http.FieldError;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

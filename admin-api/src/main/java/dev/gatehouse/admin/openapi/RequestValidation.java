@@ -1,5 +1,6 @@
 package dev.gatehouse.admin.openapi;
 
+import dev.gatehouse.admin.http.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -73,7 +74,7 @@ public final class RequestValidation {
     } catch (RuntimeException | StackOverflowError e) {
       // A validator failure is our defect, but the client still gets a 4xx answer without internals.
       LOG.warn("request validation failed unexpectedly for operation {}", operation.getOperationId(), e);
-      problem = Problem.invalidRequest("the request could not be validated", List.of());
+      problem = Problem.badRequest("the request could not be validated");
     }
     if (problem == null) {
       ctx.next();
@@ -81,7 +82,7 @@ public final class RequestValidation {
       ctx.response()
           .setStatusCode(problem.status())
           .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
-          .end(problem.toBuffer());
+          .end(problem.toJson().toBuffer());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.admin.openapi;
 
+import dev.gatehouse.admin.http.FieldError;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

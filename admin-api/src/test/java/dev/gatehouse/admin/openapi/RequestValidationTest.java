@@ -1,5 +1,6 @@
 package dev.gatehouse.admin.openapi;
 
+import dev.gatehouse.admin.http.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
