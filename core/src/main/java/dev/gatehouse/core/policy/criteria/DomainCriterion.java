@@ -7,23 +7,13 @@ import dev.gatehouse.core.policy.PolicyInput;
  * {@code domain}: a string matcher on the part of the user's email after the last {@code @}, ignoring case.
  * A user without an email, or an email without {@code @}, does not match.
  */
-public final class DomainCriterion implements Criterion {
+public final class DomainCriterion extends StringMatcherCriterion {
 
     public static final String NAME = "domain";
-    static final CriterionFactory FACTORY = (subPath, value, context) -> {
-        StringMatcher matcher = StringMatcher.compile(value, true, context);
-        return matcher == null ? null : new DomainCriterion(matcher);
-    };
-
-    private final StringMatcher matcher;
+    static final CriterionFactory FACTORY = factory(true, DomainCriterion::new);
 
     private DomainCriterion(StringMatcher matcher) {
-        this.matcher = matcher;
-    }
-
-    @Override
-    public String key() {
-        return NAME;
+        super(NAME, matcher);
     }
 
     @Override
@@ -36,10 +26,5 @@ public final class DomainCriterion implements Criterion {
         int at = email == null ? -1 : email.lastIndexOf('@');
         boolean matched = at >= 0 && matcher.matches(email, at + 1);
         return Outcome.decide(matched, Reason.DOMAIN_OK, Reason.DOMAIN_UNAUTHORIZED);
-    }
-
-    @Override
-    public Object toJson() {
-        return matcher.toJson();
     }
 }
