@@ -13,8 +13,8 @@ import com.sun.net.httpserver.Headers;
  * its identity (the {@code email} claim, else the account whose unique id is {@code sub}) must hold
  * {@code roles/run.invoker}.
  *
- * <p>The status codes are the real front end's, which Google's documentation does not list; they are gathered from
- * reports quoting it (GitHub issues):
+ * <p>The status codes and pages are the real front end's, as reports that quote it show (GitHub issues; none of this
+ * was checked against Google Cloud itself):
  * <ul>
  *   <li>no credentials at all: <b>403</b>, "Error: Forbidden … Your client does not have permission to get URL …
  *       from this server." (a browser opening a private service: amplication/amplication#662,
