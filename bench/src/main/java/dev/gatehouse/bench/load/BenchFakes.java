@@ -20,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * {@link BenchPolicy}'s user, Google's token endpoint with a service account whose key file is the gateway's
  * identity, and a private Cloud Run service that only this account may invoke. Prints {@code name=value} lines
  * and then {@code fakes ready}; runs until it is terminated, then prints how many Google ID tokens were minted and
- * what the Cloud Run service admitted and refused.
+ * what the Cloud Run service admitted and refused. While it runs, {@code mints_uri} answers the mint counts so far
+ * (JSON: {@code total}, and per service account and audience).
  *
  * <p>Usage: {@code BenchFakes WORK_DIR} (the key file is written there).
  */
@@ -56,6 +57,7 @@ public final class BenchFakes {
         out.println("service_account=" + SERVICE_ACCOUNT);
         out.println("cloud_run_url=" + CLOUD_RUN_URL);
         out.println("cloud_run_uri=" + cloudRun.uri());
+        out.println("mints_uri=" + google.mintsUri());
         out.println("free_port_1=" + freePort());
         out.println("free_port_2=" + freePort());
         out.println("fakes ready");

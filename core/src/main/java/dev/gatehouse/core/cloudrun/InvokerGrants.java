@@ -35,7 +35,7 @@ public final class InvokerGrants {
     String email = sign.identity() instanceof SigningIdentity.ServiceAccount account ? account.email() : gateway;
     String member = "serviceAccount:" + email;
     List<String> commands = new ArrayList<>();
-    commands.add(invokerCommand(upstream.url(), member, notes));
+    commands.add(invokerCommand(upstream.url(), sign.audience(), member, notes));
     if (sign.identity() instanceof SigningIdentity.ServiceAccount) {
       commands.add("gcloud iam service-accounts add-iam-policy-binding " + email
           + " --member=serviceAccount:" + gateway + " --role=roles/iam.serviceAccountTokenCreator");
@@ -47,13 +47,15 @@ public final class InvokerGrants {
         member, commands, notes);
   }
 
-  private static String invokerCommand(String url, String member, List<String> notes) {
-    Optional<CloudRunService> service = CloudRunService.fromUrl(url);
+  /** The service comes from the upstream's URL or, behind a custom domain or load balancer, from its audience. */
+  private static String invokerCommand(String url, String audience, String member, List<String> notes) {
+    Optional<CloudRunService> service = CloudRunService.fromUrl(url).or(() -> CloudRunService.fromUrl(audience));
     String name = service.map(CloudRunService::service).orElse("SERVICE");
     String region = service.map(CloudRunService::region).orElse("REGION");
     if (service.isEmpty()) {
-      notes.add("SERVICE and REGION: " + url + " is not a *.run.app URL, so the Cloud Run service name and"
-          + " region cannot be derived from it (gcloud run services list shows them)");
+      notes.add("SERVICE and REGION: " + url + " is not a *.run.app URL, nor is the audience " + audience
+          + ", so the Cloud Run service name and region cannot be derived from them (gcloud run services list"
+          + " shows them)");
     } else if (service.get().region() == null) {
       notes.add("REGION: the older *.a.run.app URL form carries only a region code; gcloud run services list"
           + " --filter=metadata.name=" + name + " shows the region");

@@ -13,7 +13,8 @@
  *       commands granting {@code roles/run.invoker} (and, for impersonation,
  *       {@code roles/iam.serviceAccountTokenCreator} to the gateway).</li>
  *   <li>{@link dev.gatehouse.core.cloudrun.CloudRunRefusal#of}: the likely cause of a 401 or 403 from Cloud Run to a
- *       request the gateway signed (audience, missing {@code run.invoker}) and the command that fixes it.</li>
+ *       request the gateway signed (audience, missing {@code run.invoker}) and the command that fixes it, or to a
+ *       {@code *.run.app} upstream it does not sign for (signing is off).</li>
  *   <li>{@link dev.gatehouse.core.cloudrun.CloudRunService#fromUrl}: service, region and project number from a
  *       {@code *.run.app} URL.</li>
  * </ul>

@@ -29,7 +29,8 @@ class CloudRunRefusalTest {
 
     assertThat(refusal.status()).isEqualTo(401);
     assertThat(refusal.explanation()).contains("upstream 'hello'", "X-Serverless-Authorization",
-        "audience " + URL, "check the upstream's audience setting", "google_cloud_serverless_authentication.audience");
+        "not valid for this service", "audience " + URL, "check the upstream's audience setting",
+        "google_cloud_serverless_authentication.audience");
     assertThat(refusal.fix()).isNull();
   }
 
@@ -52,7 +53,7 @@ class CloudRunRefusalTest {
 
     assertThat(refusal.status()).isEqualTo(403);
     assertThat(refusal.explanation()).contains("upstream 'hello'", "the service account " + TENANT_SA,
-        "lacks roles/run.invoker").doesNotContain(GATEWAY_SA);
+        "lacks roles/run.invoker", "drops the X-Serverless-Authorization header").doesNotContain(GATEWAY_SA);
     assertThat(refusal.fix()).isEqualTo("gcloud run services add-iam-policy-binding hello --region europe-west1"
         + " --project=123456789012 --member=serviceAccount:" + TENANT_SA + " --role=roles/run.invoker");
   }
@@ -71,14 +72,35 @@ class CloudRunRefusalTest {
   }
 
   @Test
-  void nothingToExplainForOtherStatusesOrUnsignedUpstreams() {
+  void aRunAppUpstreamTheGatewayDoesNotSignForIsToldToTurnSigningOn() {
+    Upstream unsigned = upstream(tenant, "hello", URL + "/api", ServerlessAuth.DISABLED, 0);
+
+    CloudRunRefusal forbidden = CloudRunRefusal.of(unsigned, 403, Optional.of(GATEWAY_SA)).orElseThrow();
+    CloudRunRefusal unauthorized = CloudRunRefusal.of(unsigned, 401, Optional.of(GATEWAY_SA)).orElseThrow();
+
+    assertThat(CloudRunRefusal.explains(unsigned)).isTrue();
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.explanation()).contains("upstream 'hello'", "requires authentication",
+        "sends it no Google ID token", "google_cloud_serverless_authentication.enabled", "upstreams/hello/invoker");
+    assertThat(forbidden.fix()).isNull();
+    assertThat(unauthorized.explanation()).contains("the client's own Authorization header",
+        "the application's own Authorization header passes untouched");
+  }
+
+  @Test
+  void nothingToExplainForOtherStatusesOrUnsignedUpstreamsElsewhere() {
     Upstream hello = upstream(tenant, "hello", URL, signedAs(TENANT_SA), 0);
     Upstream plain = upstream(tenant, "plain", "http://echo.internal:8080", ServerlessAuth.DISABLED, 1);
+    Upstream lookalike = upstream(tenant, "lookalike", "https://run.app.example.com", ServerlessAuth.DISABLED, 2);
 
     assertThat(List.of(200, 404, 500, 502)).allSatisfy(status ->
         assertThat(CloudRunRefusal.of(hello, status, Optional.empty())).isEmpty());
-    assertThat(CloudRunRefusal.of(plain, 403, Optional.empty())).isEmpty();
-    assertThat(CloudRunRefusal.of(plain, 401, Optional.empty())).isEmpty();
+    assertThat(CloudRunRefusal.explains(hello)).isTrue();
+    for (Upstream elsewhere : List.of(plain, lookalike)) {
+      assertThat(CloudRunRefusal.explains(elsewhere)).isFalse();
+      assertThat(CloudRunRefusal.of(elsewhere, 403, Optional.empty())).isEmpty();
+      assertThat(CloudRunRefusal.of(elsewhere, 401, Optional.empty())).isEmpty();
+    }
   }
 
   @Test

@@ -74,6 +74,20 @@ class InvokerGrantsTest {
   }
 
   @Test
+  void behindACustomDomainTheServiceComesFromARunAppAudience() {
+    Upstream hello = upstream(tenant, "hello", "https://api.acme.example",
+        new ServerlessAuth(true, "https://hello-123456789012.europe-west1.run.app",
+            ServerlessHeader.X_SERVERLESS_AUTHORIZATION, TENANT_SA), 0);
+
+    InvokerGrant grant = InvokerGrants.describe(hello, decide(hello), Optional.of(GATEWAY_SA));
+
+    assertThat(grant.commands().get(0)).isEqualTo("gcloud run services add-iam-policy-binding hello"
+        + " --region europe-west1 --project=123456789012 --member=serviceAccount:" + TENANT_SA
+        + " --role=roles/run.invoker");
+    assertThat(grant.notes()).isEmpty();
+  }
+
+  @Test
   void refusedAndUnsignedUpstreamsHaveNoCommands() {
     Tenant strict = tenant("strict", false);
     Upstream noAccount = upstream(strict, "hello", "https://hello-2s3e4x5ema-uc.a.run.app", signedAs(null), 0);

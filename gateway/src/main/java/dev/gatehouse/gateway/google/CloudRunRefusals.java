@@ -15,14 +15,15 @@ import dev.gatehouse.gateway.proxy.UpstreamCall;
 import dev.gatehouse.gateway.proxy.UpstreamRefusals;
 
 /**
- * The proxy's {@link UpstreamRefusals} hook for Cloud Run: when a Cloud Run service turns away a request the gateway
- * signed, the user's page and the log say why ({@link CloudRunRefusal}: 401, the token's audience; 403, the signing
- * identity lacks {@code roles/run.invoker}, with the {@code gcloud} command granting it).
+ * The proxy's {@link UpstreamRefusals} hook for Cloud Run: when a Cloud Run service turns away a request, the user's
+ * page and the log say why ({@link CloudRunRefusal}: for a request the gateway signed, 401 is the token's audience
+ * and 403 the signing identity lacking {@code roles/run.invoker}, with the {@code gcloud} command granting it; for a
+ * {@code *.run.app} upstream it does not sign, that signing is off).
  *
- * <p>Covers only upstreams with Google serverless authentication, and explains only the Google front end's own
- * refusal page (HTML saying "Your client does not have permission"): the application behind Cloud Run answering 401
- * or 403 itself is passed on untouched. The gateway's own email, named when it signs as itself, is read once from
- * its credentials, off the event loop, the first time a refusal needs it.
+ * <p>Covers only those upstreams, and explains only the Google front end's own refusal page (HTML saying "Your client
+ * does not have permission", in both its 401 and its 403 form): the application behind Cloud Run answering 401 or
+ * 403 itself is passed on untouched. The gateway's own email, named when it signs as itself, is read once from its
+ * credentials, off the event loop, the first time a refusal needs it.
  */
 public final class CloudRunRefusals implements UpstreamRefusals {
 
@@ -43,16 +44,17 @@ public final class CloudRunRefusals implements UpstreamRefusals {
 
     @Override
     public boolean covers(UpstreamCall call) {
-        return UpstreamSigning.signatureOf(call.upstream()).isPresent();
+        return CloudRunRefusal.explains(call.upstream());
     }
 
     @Override
     public Future<Optional<Page.UpstreamRefused>> explain(UpstreamCall call, Answer answer) {
-        Optional<SigningDecision.Sign> sign = UpstreamSigning.signatureOf(call.upstream());
-        if (sign.isEmpty() || !fromTheFrontEnd(answer)) {
+        if (!covers(call) || !fromTheFrontEnd(answer)) {
             return Future.succeededFuture(Optional.empty());
         }
-        boolean namesGateway = answer.status() == 403 && sign.get().identity() instanceof SigningIdentity.Gateway;
+        Optional<SigningDecision.Sign> sign = UpstreamSigning.signatureOf(call.upstream());
+        boolean namesGateway = answer.status() == 403
+                && sign.filter(s -> s.identity() instanceof SigningIdentity.Gateway).isPresent();
         Future<Optional<String>> account = namesGateway
                 ? gatewayAccount().otherwise(Optional.empty())
                 : Future.succeededFuture(Optional.empty());

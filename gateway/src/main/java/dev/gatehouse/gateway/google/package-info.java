@@ -8,8 +8,9 @@
  *       {@link dev.gatehouse.gateway.google.IdTokenUnavailableException} whose message explains why.</li>
  *   <li>{@link dev.gatehouse.gateway.google.CloudRunRefusals}: the proxy's refusals hook; when Cloud Run's front end
  *       turns away a request the gateway signed, the page and the log say why (401: the token's audience; 403: the
- *       signing identity lacks {@code roles/run.invoker}, with the {@code gcloud} command). The application's own
- *       401/403 and upstreams without Google authentication are passed on untouched.</li>
+ *       signing identity lacks {@code roles/run.invoker}, with the {@code gcloud} command), and for a
+ *       {@code *.run.app} upstream without Google authentication, that it is off. The application's own 401/403
+ *       and other upstreams are passed on untouched.</li>
  * </ul>
  * Who signs for which upstream ({@code UpstreamSigning}, {@code SigningDecision}, {@code SigningIdentity}) and what
  * must be granted for it ({@code InvokerGrants}) are pure and live in {@code dev.gatehouse.core.cloudrun}, shared

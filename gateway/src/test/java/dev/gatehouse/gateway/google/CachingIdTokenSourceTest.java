@@ -84,6 +84,32 @@ class CachingIdTokenSourceTest {
     }
 
     @Test
+    void twoHundredConcurrentRequestsForACachedTokenNeverReachTheMinter() throws Exception {
+        IdToken cached = await(tokens.idToken(TENANT_SA, AUDIENCE));
+        minter.hold();
+        try {
+            Context first = vertx.getOrCreateContext();
+            Context second = vertx.getOrCreateContext();
+            List<CompletableFuture<IdToken>> answers = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                CompletableFuture<IdToken> answer = new CompletableFuture<>();
+                (i % 2 == 0 ? first : second).runOnContext(v -> tokens.idToken(TENANT_SA, AUDIENCE)
+                        .onSuccess(answer::complete).onFailure(answer::completeExceptionally));
+                answers.add(answer);
+            }
+
+            // A request that reached the held minter would not answer before the gate opens.
+            for (CompletableFuture<IdToken> answer : answers) {
+                assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo(cached);
+            }
+        } finally {
+            minter.open();
+        }
+        assertThat(minter.mints()).isEqualTo(1);
+        assertThat(minter.onEventLoop()).as("calls to the minter").hasSize(1);
+    }
+
+    @Test
     void reusesATokenUntilShortlyBeforeExpiryThenMintsAnew() throws Exception {
         IdToken first = await(tokens.idToken(TENANT_SA, AUDIENCE));
 

@@ -41,6 +41,7 @@ import dev.gatehouse.core.config.ServerlessAuth;
 import dev.gatehouse.core.config.ServerlessHeader;
 import dev.gatehouse.core.config.Tenant;
 import dev.gatehouse.core.config.Upstream;
+import dev.gatehouse.gateway.pages.Page;
 import dev.gatehouse.gateway.proxy.ProxyOutcome;
 import dev.gatehouse.gateway.proxy.RequestDecorator;
 import dev.gatehouse.gateway.proxy.UpstreamCall;
@@ -110,7 +111,7 @@ class CloudRunRefusalsTest {
                 .startsWith("text/html"));
         assertThat(browser.body()).contains("The service refused the gateway",
                 "the service account " + outsider.email(), "lacks roles/run.invoker",
-                "gcloud run services add-iam-policy-binding SERVICE --region REGION --member=serviceAccount:"
+                "gcloud run services add-iam-policy-binding hello --region REGION --member=serviceAccount:"
                         + outsider.email() + " --role=roles/run.invoker")
                 .doesNotContain("Your client does not have permission");
         JsonObject json = new JsonObject(api.body());
@@ -174,10 +175,31 @@ class CloudRunRefusalsTest {
 
         HttpResponse<String> browser = get("/", "text/html");
 
-        assertThat(browser.statusCode()).isEqualTo(401);
+        assertThat(browser.statusCode()).isEqualTo(403);
         assertThat(browser.body()).contains("Your client does not have permission")
                 .doesNotContain("The service refused the gateway");
         assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo(ProxyOutcome.PROXIED);
+    }
+
+    @Test
+    void aRunAppUpstreamWithoutGoogleAuthenticationIsToldToTurnItOn() throws Exception {
+        HttpResponse<String> frontEnd = HTTP.send(HttpRequest.newBuilder(service.uri().resolve("/orders")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Upstream unsigned = upstream(tenant, "hello", SERVICE_URL, ServerlessAuth.DISABLED, 0);
+        UpstreamCall call = UpstreamCall.of(routeTo(unsigned), unsigned, "r-2");
+        CloudRunRefusals refusals = new CloudRunRefusals(() -> Future.failedFuture("not asked"));
+
+        Optional<Page.UpstreamRefused> page = refusals.explain(call, new UpstreamRefusals.Answer(
+                frontEnd.statusCode(), frontEnd.headers().firstValue("Content-Type").orElseThrow(),
+                Buffer.buffer(frontEnd.body()))).result();
+
+        assertThat(frontEnd.statusCode()).as("the front end, asked without a token").isEqualTo(403);
+        assertThat(refusals.covers(call)).isTrue();
+        assertThat(page).hasValueSatisfying(p -> {
+            assertThat(p.status()).isEqualTo(403);
+            assertThat(p.explanation()).contains("upstream 'hello'", "requires authentication",
+                    "google_cloud_serverless_authentication.enabled");
+        });
     }
 
     @Test

@@ -1,10 +1,11 @@
 package dev.gatehouse.gateway.pipeline;
 
+import static dev.gatehouse.gateway.pipeline.GoogleFakedGateway.anyUserRoute;
+import static dev.gatehouse.gateway.pipeline.GoogleFakedGateway.publicRoute;
+import static dev.gatehouse.gateway.pipeline.GoogleFakedGateway.signedUpstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.gateway.authn.TestBrowser;
-import dev.gatehouse.gateway.google.GoogleCredentialsOptions;
-import dev.gatehouse.gateway.google.GoogleEndpoints;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
 import dev.gatehouse.testkit.google.CloudRunOptions;
@@ -13,58 +14,69 @@ import dev.gatehouse.testkit.google.FakeGoogle;
 import dev.gatehouse.testkit.google.FakeServiceAccount;
 import dev.gatehouse.testkit.google.ReceivedRequest;
 import io.vertx.core.json.JsonObject;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Private Cloud Run services behind the gateway, with Google faked (metadata server, IAM Credentials, token
- * endpoint) and the gateway's own identity the metadata server's account. acme's service admits only acme's service
- * account, which the gateway impersonates; bravo tries to have the gateway sign for acme's service.
+ * Private Cloud Run services behind the gateway, with Google faked ({@link GoogleFakedGateway}). acme's services
+ * admit only acme's service account, which the gateway impersonates; bravo tries to have the gateway sign for acme's
+ * service. The seed scenarios of the issue are {@link CloudRunSeedScenariosTest}.
  */
 class CloudRunThroughGatewayTest {
     private static final String ACME = "app.acme.test";
     private static final String BRAVO = "app.bravo.test";
     private static final String SERVICE_URL = "https://acme-hello-4ab5cd6ef7-uc.a.run.app";
+    private static final String REPORTS_URL = "https://acme-reports-4ab5cd6ef7-uc.a.run.app";
+    private static final String SESSION_COOKIE = "__gatehouse";
 
+    private static GoogleFakedGateway gateway;
+    private static GatewayHarness harness;
     private static FakeGoogle google;
     private static FakeServiceAccount acmeInvoker;
     private static FakeCloudRun acmeService;
-    private static GatewayHarness harness;
+    private static FakeCloudRun acmeReports;
     private static TestBrowser alice;
 
     @BeforeAll
     static void start() {
-        google = FakeGoogle.start();
+        gateway = GoogleFakedGateway.start();
+        harness = gateway.harness;
+        google = gateway.google;
         acmeInvoker = google.createServiceAccount("invoker@acme-prod.iam.gserviceaccount.com");
         acmeService = google.startCloudRun(CloudRunOptions.privateService(SERVICE_URL, acmeInvoker.email()));
-        GoogleEndpoints endpoints = new GoogleEndpoints(google.metadataUri(), google.tokenUri().resolve("/"),
-                google.iamCredentialsUri());
-        harness = GatewayHarness.start(new GatewayHarness.Options(
-                new GoogleCredentialsOptions(Optional.empty(), endpoints.transportFactory())));
+        acmeReports = google.startCloudRun(CloudRunOptions.privateService(REPORTS_URL, acmeInvoker.email(),
+                FakeGoogle.DEFAULT_METADATA_ACCOUNT));
 
         TestTenant acme = harness.createTenant("acme", ACME);
-        harness.admin.create("/tenants/acme/upstreams", cloudRun("hello", "x-serverless-authorization")
-                .put("url", acmeService.uri().toString()));
-        harness.admin.create("/tenants/acme/upstreams", cloudRun("hello-authz", "authorization")
-                .put("url", acmeService.uri().toString()));
-        harness.createRoute(acme, anyUser("authz").put("prefix", "/authz").put("upstream", "hello-authz"), "/authz");
-        harness.createRoute(acme, anyUser("hello").put("prefix", "/").put("upstream", "hello"), "/");
+        gateway.allowGatewayIdentity("acme");
+        harness.admin.create("/tenants/acme/upstreams",
+                signedUpstream("hello-authz", acmeService, acmeInvoker.email(), "authorization"));
+        harness.admin.create("/tenants/acme/upstreams",
+                signedUpstream("reports", acmeReports, acmeInvoker.email(), "x-serverless-authorization"));
+        harness.admin.create("/tenants/acme/upstreams",
+                signedUpstream("reports-as-gateway", acmeReports, null, "x-serverless-authorization"));
+        harness.createRoute(acme, anyUserRoute("authz").put("prefix", "/authz").put("upstream", "hello-authz"),
+                "/authz");
+        harness.createRoute(acme, anyUserRoute("reports").put("prefix", "/reports").put("upstream", "reports"),
+                "/reports");
+        harness.createRoute(acme, anyUserRoute("gw-reports").put("prefix", "/gw-reports")
+                .put("upstream", "reports-as-gateway"), "/gw-reports");
 
         TestTenant bravo = harness.createTenant("bravo", BRAVO);
-        harness.admin.update("/tenants/bravo", new JsonObject().put("allow_gateway_identity", true));
+        gateway.allowGatewayIdentity("bravo");
         harness.admin.create("/tenants/bravo/upstreams", new JsonObject().put("name", "borrowed-account")
                 .put("url", "https://bravo-hello-4ab5cd6ef7-uc.a.run.app").put("google_cloud_serverless_authentication",
                         new JsonObject().put("enabled", true).put("service_account", acmeInvoker.email())));
-        harness.admin.create("/tenants/bravo/upstreams", new JsonObject().put("name", "acme-service")
-                .put("url", acmeService.uri().toString()).put("google_cloud_serverless_authentication",
-                        new JsonObject().put("enabled", true).put("audience", SERVICE_URL)));
+        harness.admin.create("/tenants/bravo/upstreams",
+                signedUpstream("acme-service", acmeService, null, "x-serverless-authorization"));
         harness.createRoute(bravo, publicRoute("account").put("prefix", "/account").put("upstream", "borrowed-account"),
                 "/account");
         harness.createRoute(bravo, publicRoute("service").put("prefix", "/service").put("upstream", "acme-service"),
@@ -75,34 +87,12 @@ class CloudRunThroughGatewayTest {
 
     @AfterAll
     static void stop() throws Exception {
-        harness.close();
-        google.close();
+        gateway.close();
     }
 
     @BeforeEach
     void json() {
         alice.header("Accept", "application/json");
-    }
-
-    @Test
-    void aSignedInUserReachesThePrivateServiceAndTheAppsOwnAuthorizationPassesUntouched() {
-        int before = acmeService.received().size();
-        alice.header("Authorization", "Bearer app-session-123");
-        TestBrowser.Response response;
-        try {
-            response = alice.get(harness.url(ACME, "/orders?open=1"));
-        } finally {
-            alice.header("Authorization", null);
-        }
-
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json().getString("identity")).isEqualTo(acmeInvoker.email());
-        ReceivedRequest received = acmeService.received().get(before);
-        assertThat(received.uri()).isEqualTo("/orders?open=1");
-        assertThat(received.header("Authorization")).isEqualTo("Bearer app-session-123");
-        assertThat(received.header("X-Serverless-Authorization")).startsWith("Bearer ey");
-        AssertionVerifier.verify(received.header("X-Gatehouse-Jwt-Assertion"), harness.jwks(ACME), ACME);
-        assertThat(google.mints(acmeInvoker.email(), SERVICE_URL)).isPositive();
     }
 
     @Test
@@ -124,26 +114,35 @@ class CloudRunThroughGatewayTest {
     }
 
     @Test
-    void theServiceItselfTurnsAwayAnyoneWhoComesDirectly() throws Exception {
-        FakeServiceAccount outsider = google.createServiceAccount("someone@elsewhere.iam.gserviceaccount.com");
-        int received = acmeService.received().size();
-        int rejected = acmeService.rejections().size();
-
-        int withoutToken = direct(null);
-        int withAnotherIdentitysToken = direct(google.issueIdToken(outsider, SERVICE_URL));
-
-        assertThat(withoutToken).isEqualTo(401);
-        assertThat(withAnotherIdentitysToken).isEqualTo(403);
-        assertThat(acmeService.rejections()).hasSize(rejected + 2);
-        assertThat(acmeService.received()).hasSize(received);
-    }
-
-    private static int direct(String idToken) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(acmeService.uri().resolve("/orders"));
-        if (idToken != null) {
-            request.header("Authorization", "Bearer " + idToken);
+    void concurrentRequestsMintOneTokenPerIdentityAndAudience() throws Exception {
+        int before = acmeReports.received().size();
+        String session = alice.cookie(ACME, SESSION_COOKIE).value();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<CompletableFuture<List<Integer>>> workers = new ArrayList<>();
+        try {
+            for (int w = 0; w < 8; w++) {
+                TestBrowser browser = harness.apiClient();
+                browser.putCookie(ACME, SESSION_COOKIE, session);
+                workers.add(CompletableFuture.supplyAsync(() -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                        String path = (i % 2 == 0 ? "/reports/" : "/gw-reports/") + i;
+                        statuses.add(browser.get(harness.url(ACME, path)).status());
+                    }
+                    return statuses;
+                }, clients));
+            }
+            for (CompletableFuture<List<Integer>> worker : workers) {
+                assertThat(worker.get(60, TimeUnit.SECONDS)).containsOnly(200);
+            }
+        } finally {
+            clients.shutdownNow();
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+
+        assertThat(acmeReports.received()).hasSize(before + 40);
+        assertThat(google.mints(acmeInvoker.email(), REPORTS_URL)).as("as the tenant's account").isEqualTo(1);
+        assertThat(google.mints(FakeGoogle.DEFAULT_METADATA_ACCOUNT, REPORTS_URL)).as("as the gateway")
+                .isEqualTo(1);
     }
 
     @Test
@@ -161,23 +160,5 @@ class CloudRunThroughGatewayTest {
         assertThat(acmeService.received()).hasSize(received);
         assertThat(acmeService.rejections()).as("nothing was even sent").hasSize(rejected);
         assertThat(google.totalMints()).isEqualTo(mints);
-    }
-
-    private static JsonObject cloudRun(String name, String header) {
-        return new JsonObject().put("name", name).put("google_cloud_serverless_authentication", serverless(header)
-                .put("service_account", acmeInvoker.email()));
-    }
-
-    private static JsonObject serverless(String header) {
-        return new JsonObject().put("enabled", true).put("audience", SERVICE_URL).put("header", header);
-    }
-
-    private static JsonObject anyUser(String name) {
-        return new JsonObject().put("name", name).put("idp", GatewayHarness.IDP)
-                .put("allow_any_authenticated_user", true);
-    }
-
-    private static JsonObject publicRoute(String name) {
-        return new JsonObject().put("name", name).put("allow_public_unauthenticated_access", true);
     }
 }

@@ -11,8 +11,22 @@ import com.sun.net.httpserver.Headers;
  * {@code X-Serverless-Authorization} when present, else from {@code Authorization}; it must be signed by Google's
  * key, issued by {@code accounts.google.com}, addressed to the service (its URL or a custom audience) and unexpired;
  * its identity (the {@code email} claim, else the account whose unique id is {@code sub}) must hold
- * {@code roles/run.invoker}. Like Cloud Run: a token it cannot accept (missing, malformed, not signed by Google, wrong
- * issuer or audience, expired) is a 401; a valid token whose identity lacks {@code roles/run.invoker} is a 403.
+ * {@code roles/run.invoker}.
+ *
+ * <p>The status codes and pages are the real front end's, as reports that quote it show (GitHub issues; none of this
+ * was checked against Google Cloud itself):
+ * <ul>
+ *   <li>no credentials at all: <b>403</b>, "Error: Forbidden … Your client does not have permission to get URL …
+ *       from this server." (a browser opening a private service: amplication/amplication#662,
+ *       GoogleCloudPlatform/cloud-code-intellij#3133, google/litmus#108);</li>
+ *   <li>a token it cannot accept: <b>401</b>, "Error: Unauthorized … Your client does not have permission to the
+ *       requested URL …" (an ID token for audience "demo": GoogleCloudPlatform/cloud-run-proxy#10; an OAuth access
+ *       token instead of an ID token: googleapis/google-auth-library-java#414, google/adk-python#3814, which quotes
+ *       the whole page; a JWT not issued by Google: GoogleCloudPlatform/esp-v2#542);</li>
+ *   <li>a valid token whose identity lacks {@code roles/run.invoker}: <b>403</b> (ahmetb/runsd#43).</li>
+ * </ul>
+ * Not covered by those reports, and taken here as tokens it cannot accept (401): expired tokens, a bad signature,
+ * and credentials that are not {@code Bearer}.
  */
 final class CloudRunFrontEnd {
 
@@ -33,9 +47,13 @@ final class CloudRunFrontEnd {
             return new Verdict(null, null, null);
         }
         String carrier = headers.containsKey(SERVERLESS_AUTHORIZATION) ? SERVERLESS_AUTHORIZATION : "Authorization";
-        String token = Exchanges.bearerOf(headers.getFirst(carrier));
+        String credentials = headers.getFirst(carrier);
+        if (credentials == null) {
+            return rejected(403, "no credentials: neither " + SERVERLESS_AUTHORIZATION + " nor Authorization");
+        }
+        String token = Exchanges.bearerOf(credentials);
         if (token == null) {
-            return rejected(401, "no bearer token in " + SERVERLESS_AUTHORIZATION + " or Authorization");
+            return rejected(401, carrier + " carries no bearer token");
         }
         Jwt jwt;
         try {

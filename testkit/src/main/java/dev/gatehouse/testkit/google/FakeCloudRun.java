@@ -18,9 +18,10 @@ import io.vertx.core.json.JsonObject;
 /**
  * A private Cloud Run service on 127.0.0.1: the front end ({@link CloudRunFrontEnd}) admits or rejects each request,
  * and only admitted requests reach the "container", which records what it received and answers 200 with a JSON echo
- * {@code {"method","uri","identity","headers"}}. Like Cloud Run, the token's signature is removed from the header
- * that carried it before the container sees it; every other header (the application's own {@code Authorization}
- * when the token came in {@code X-Serverless-Authorization}) arrives untouched.
+ * {@code {"method","uri","identity","headers"}} (like httpbin's {@code /anything}). A refusal carries the front
+ * end's own page ({@link CloudRunFrontEnd} has the status codes). Like Cloud Run, the token's signature is removed
+ * from the header that carried it before the container sees it; every other header (the application's own
+ * {@code Authorization} when the token came in {@code X-Serverless-Authorization}) arrives untouched.
  */
 public final class FakeCloudRun implements AutoCloseable {
 
@@ -61,12 +62,9 @@ public final class FakeCloudRun implements AutoCloseable {
         CloudRunFrontEnd.Verdict verdict = frontEnd.admit(exchange.getRequestHeaders());
         if (verdict.rejection() != null) {
             rejections.add(verdict.rejection());
-            String title = verdict.rejection().status() == 401 ? "401 Unauthorized" : "403 Forbidden";
-            Exchanges.send(exchange, verdict.rejection().status(), "text/html; charset=UTF-8",
-                    ("<html><head><title>" + title + "</title></head><body><h1>Error: " + title.substring(4)
-                            + "</h1><h2>Your client does not have permission to get URL <code>"
-                            + exchange.getRequestURI().getPath() + "</code> from this server.</h2></body></html>")
-                            .getBytes(StandardCharsets.UTF_8));
+            int status = verdict.rejection().status();
+            Exchanges.send(exchange, status, FrontEndPage.CONTENT_TYPE,
+                    FrontEndPage.html(status, exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8));
             return;
         }
         Map<String, List<String>> headers = containerHeaders(exchange, verdict.carrier());

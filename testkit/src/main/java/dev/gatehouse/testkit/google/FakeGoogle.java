@@ -118,6 +118,11 @@ public final class FakeGoogle implements AutoCloseable {
         return oauth.uri().resolve(TokenEndpoint.TOKEN_PATH);
     }
 
+    /** {@code http://127.0.0.1:PORT/fake/mints}: the mint counts as JSON, for processes outside this JVM. */
+    public URI mintsUri() {
+        return oauth.uri().resolve(TokenEndpoint.MINTS_PATH);
+    }
+
     /** {@code http://127.0.0.1:PORT/oauth2/v3/certs} — stands for {@code https://www.googleapis.com/oauth2/v3/certs}. */
     public URI certsUri() {
         return oauth.uri().resolve(TokenEndpoint.CERTS_PATH);

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** What the fake Google servers share: accounts, access tokens, the ID-token signing key, mint counts, IAM denials. */
@@ -92,6 +93,14 @@ final class GoogleState {
 
     int totalMints() {
         return mints.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** Every (service account, audience) minted for so far: {@code [{service_account, audience, mints}]}. */
+    JsonArray mintCounts() {
+        JsonArray counts = new JsonArray();
+        mints.forEach((mint, count) -> counts.add(new JsonObject().put("service_account", mint.email())
+                .put("audience", mint.audience()).put("mints", count.get())));
+        return counts;
     }
 
     String issueAccessToken(FakeServiceAccount account) {

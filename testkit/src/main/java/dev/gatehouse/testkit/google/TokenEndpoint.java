@@ -16,12 +16,15 @@ import io.vertx.core.json.JsonObject;
 /**
  * Google's OAuth token endpoint ({@code POST /token}, JWT-bearer grant) and certificate endpoint
  * ({@code GET /oauth2/v3/certs}, a JWKS). An assertion signed by a service account's key yields an ID token when it
- * carries {@code target_audience}, an access token when it carries {@code scope}.
+ * carries {@code target_audience}, an access token when it carries {@code scope}. Not Google's:
+ * {@code GET /fake/mints} tells a process outside the test's JVM (the benchmark) how many ID tokens every endpoint of
+ * the fake minted, {@code {"total": N, "by_identity_and_audience": [{service_account, audience, mints}]}}.
  */
 final class TokenEndpoint implements HttpHandler {
 
     static final String TOKEN_PATH = "/token";
     static final String CERTS_PATH = "/oauth2/v3/certs";
+    static final String MINTS_PATH = "/fake/mints";
     private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final String REAL_TOKEN_URI = "https://oauth2.googleapis.com/token";
 
@@ -44,6 +47,9 @@ final class TokenEndpoint implements HttpHandler {
             Exchanges.json(exchange, 200, jwks);
         } else if (TOKEN_PATH.equals(path) && "POST".equals(exchange.getRequestMethod())) {
             token(exchange);
+        } else if (MINTS_PATH.equals(path) && "GET".equals(exchange.getRequestMethod())) {
+            Exchanges.json(exchange, 200, new JsonObject().put("total", state.totalMints())
+                    .put("by_identity_and_audience", state.mintCounts()));
         } else {
             Exchanges.text(exchange, 404, "not found");
         }

@@ -41,10 +41,29 @@ class FakeCloudRunTest {
     }
 
     @Test
-    void withoutATokenAnswers401AndTheContainerIsNeverReached() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(service.uri().resolve("/private")));
+    void withoutCredentialsAnswersTheFrontEnds403PageAndTheContainerIsNeverReached() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(service.uri().resolve("/private?q=1")));
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).contains("text/html; charset=UTF-8");
+        assertThat(response.body()).contains("<title>403 Forbidden</title>", "<h1>Error: Forbidden</h1>",
+                "<h2>Your client does not have permission to get URL <code>/private</code> from this server.</h2>");
+        assertThat(service.received()).isEmpty();
+        assertThat(service.rejections()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).startsWith("no credentials"));
+    }
+
+    @Test
+    void aTokenItCannotAcceptGetsTheFrontEnds401Page() throws Exception {
+        HttpResponse<String> accessToken = send(HttpRequest.newBuilder(service.uri().resolve("/a/%3Cb%3E"))
+                .header("Authorization", "Bearer ya29.an-access-token-not-an-id-token"));
+        HttpResponse<String> basic = send(HttpRequest.newBuilder(service.uri().resolve("/"))
+                .header("Authorization", "Basic YXBwOnNlY3JldA=="));
+
+        assertThat(accessToken.statusCode()).isEqualTo(401);
+        assertThat(accessToken.body()).contains("<title>401 Unauthorized</title>", "<h1>Error: Unauthorized</h1>",
+                "<h2>Your client does not have permission to the requested URL <code>/a/&lt;b&gt;</code>.</h2>");
+        assertThat(basic.statusCode()).isEqualTo(401);
         assertThat(service.received()).isEmpty();
     }
 

@@ -62,6 +62,28 @@ class FakeGoogleTest {
     }
 
     @Test
+    void theMintCountsAreServedAsJsonForProcessesOutsideTheJvm() throws Exception {
+        try (FakeGoogle own = FakeGoogle.start()) {
+            FakeServiceAccount account = own.createServiceAccount("counted@tenant-a.iam.gserviceaccount.com");
+            own.issueIdToken(account, AUDIENCE);
+            own.issueIdToken(account, AUDIENCE);
+            own.issueIdToken(account, "tenant-a-custom");
+
+            HttpResponse<String> response =
+                    HTTP.send(HttpRequest.newBuilder(own.mintsUri()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonObject counts = new JsonObject(response.body());
+            assertThat(counts.getInteger("total")).isEqualTo(3);
+            assertThat(counts.getJsonArray("by_identity_and_audience").stream().map(JsonObject.class::cast)
+                    .map(c -> c.getString("service_account") + " " + c.getString("audience") + " "
+                            + c.getInteger("mints")))
+                    .containsExactlyInAnyOrder(account.email() + " " + AUDIENCE + " 2",
+                            account.email() + " tenant-a-custom 1");
+        }
+    }
+
+    @Test
     void tokenEndpointRefusesAnAssertionSignedWithAnotherKey() throws Exception {
         FakeServiceAccount account = google.createServiceAccount("impostor-target@tenant-a.iam.gserviceaccount.com");
         String forged = RsaSigningKey.generate().sign(new JsonObject()
