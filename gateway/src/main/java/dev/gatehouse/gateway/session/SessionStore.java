@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.session;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,12 @@ public interface SessionStore {
 
     /** Removes every session of one user of one identity provider of a tenant. @return how many */
     Future<Integer> removeAllForUser(UUID tenantId, String idpName, String sub);
+
+    /**
+     * Every live session of one tenant, for the admin API's session list: off the request path, so it may walk the
+     * store; it counts as activity for none of them.
+     */
+    Future<List<Session>> listTenant(UUID tenantId);
 
     /** Drops expired sessions (a store that expires entries by itself may do nothing). @return how many */
     Future<Integer> evictExpired();
