@@ -60,6 +60,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public Future<Boolean> replace(Session session) {
+        return Future.succeededFuture(sessions.replace(session.id(), session) != null);
+    }
+
+    @Override
     public Future<Boolean> remove(String id) {
         return Future.succeededFuture(id != null && sessions.remove(id) != null);
     }

@@ -21,6 +21,14 @@ public interface SessionStore {
     /** Adds or replaces the session with this id. */
     Future<Void> put(Session session);
 
+    /**
+     * Replaces the session with this id only while it is still stored, so a write that follows a slow step (a
+     * refresh at the identity provider) cannot bring back a session that was ended meanwhile.
+     *
+     * @return whether it was still stored (and is now replaced)
+     */
+    Future<Boolean> replace(Session session);
+
     /** @return whether a session was removed */
     Future<Boolean> remove(String id);
 

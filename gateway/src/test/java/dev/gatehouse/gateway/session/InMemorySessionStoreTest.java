@@ -103,6 +103,20 @@ class InMemorySessionStoreTest {
     }
 
     @Test
+    void replacingASessionThatWasRemovedDoesNotBringItBack() {
+        Session session = session(TENANT, "login-1", "alice");
+        await(store.put(session));
+        Session refreshed = session.withIdentity(new SessionUser("alice", null, List.of("admins"), Map.of()),
+                session.tokens());
+
+        assertThat(await(store.replace(refreshed))).isTrue();
+        assertThat(await(store.get(TENANT, session.id()))).contains(refreshed);
+        await(store.removeLogin(TENANT, "login-1"));
+        assertThat(await(store.replace(refreshed))).isFalse();
+        assertThat(await(store.get(TENANT, session.id()))).isEmpty();
+    }
+
+    @Test
     void evictionDropsOnlyExpiredSessions() {
         Session old = session(TENANT, "login-1", "alice");
         await(store.put(old));
