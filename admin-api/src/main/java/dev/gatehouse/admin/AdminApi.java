@@ -7,6 +7,7 @@ import dev.gatehouse.admin.http.ProblemHandler;
 import dev.gatehouse.admin.openapi.RequestValidation;
 import dev.gatehouse.admin.resources.InvokerHandler;
 import dev.gatehouse.admin.resources.Resources;
+import dev.gatehouse.admin.resources.SessionsHandler;
 import dev.gatehouse.core.store.ConfigStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,6 +44,7 @@ public final class AdminApi {
     api.route().handler(validation.handler());
     Resources.mount(api, store, options.secrets(), Resources.parsedPolicies());
     new InvokerHandler(store, options.gatewayServiceAccount()).mount(api);
+    new SessionsHandler(store, options.sessions()).mount(api);
     api.route().failureHandler(problems);
 
     router.route("/api/v1/*").subRouter(api);

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,8 @@ final class ApiFixture implements AutoCloseable {
   final Pool pool;
   final SecretBox secrets;
   final BlockingQueue<ConfigChange> changes = new LinkedBlockingQueue<>();
+  /** The sign-ins of "this process's gateway" (unused by an API started {@link #withoutGateway()}). */
+  final FakeSessionDirectory sessions = new FakeSessionDirectory();
   private final HttpServer server;
   private final ConfigChanges listener;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -48,13 +51,23 @@ final class ApiFixture implements AutoCloseable {
 
   /** {@code gatewayServiceAccount}: the operator-configured email of the gateway's Google service account. */
   ApiFixture(Optional<String> gatewayServiceAccount) {
+    this(gatewayServiceAccount, true);
+  }
+
+  /** An admin API of a process that runs no gateway, so it holds no sessions. */
+  static ApiFixture withoutGateway() {
+    return new ApiFixture(Optional.empty(), false);
+  }
+
+  private ApiFixture(Optional<String> gatewayServiceAccount, boolean withGateway) {
     PgConnectOptions options = TestDatabase.connectOptions(TestDatabase.fresh());
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(options).using(vertx).build();
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     secrets = new SecretBox(key);
-    var router = await(AdminApi.create(vertx, new AdminApiOptions(pool, OPERATOR, secrets, Clock.systemUTC())
-        .withGatewayServiceAccount(gatewayServiceAccount)));
+    var apiOptions = new AdminApiOptions(pool, OPERATOR, secrets, Clock.systemUTC())
+        .withGatewayServiceAccount(gatewayServiceAccount);
+    var router = await(AdminApi.create(vertx, withGateway ? apiOptions.withSessions(sessions) : apiOptions));
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
     listener = await(ConfigChanges.listen(vertx, options, changes::add));
     base = "http://127.0.0.1:" + server.actualPort();
@@ -138,6 +151,10 @@ final class ApiFixture implements AutoCloseable {
     expect(201, post(t + "/routes", key, new JsonObject().put("name", "home").put("from", "https://app." + slug + ".test")
         .put("upstream", "web").put("idp", "corp")));
     return key;
+  }
+
+  UUID tenantId(String slug) {
+    return rows("SELECT id FROM tenants WHERE slug = $1", slug).get(0).getUUID(0);
   }
 
   static Response expect(int status, Response r) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,6 +24,7 @@ class TenantIsolationTest {
   private static String acmeKey;
   private static String evilKey;
   private static String acmeKeyId;
+  private static String acmeSignIn;
 
   @BeforeAll
   static void start() {
@@ -30,6 +32,10 @@ class TenantIsolationTest {
     acmeKey = api.populatedTenant("acme");
     evilKey = api.populatedTenant("evil");
     acmeKeyId = expect(200, api.get(A + "/keys", acmeKey)).items().getJsonObject(0).getString("id");
+    Instant now = Instant.parse("2026-03-01T10:00:00Z");
+    acmeSignIn = api.sessions.signIn(api.tenantId("acme"), "acme-alice-login", "alice", "alice@acme.test", now,
+        "app.acme.test").handle();
+    api.sessions.signIn(api.tenantId("evil"), "evil-alice-login", "alice", "alice@acme.test", now, "app.evil.test");
   }
 
   @AfterAll
@@ -78,6 +84,13 @@ class TenantIsolationTest {
         Arguments.of("GET", A + "/signing-keys?page_token=AAAA", null),
         Arguments.of("POST", A + "/signing-keys/rotate", null),
         Arguments.of("POST", A + "/signing-keys/rotate", new JsonObject().put("kid", "x")),
+        Arguments.of("GET", A + "/sessions", null),
+        Arguments.of("GET", A + "/sessions?user=alice", null),
+        Arguments.of("DELETE", A + "/sessions?user=alice", null),
+        Arguments.of("DELETE", A + "/sessions?user=" + "alice%40acme.test", null),
+        Arguments.of("DELETE", A + "/sessions", null),
+        Arguments.of("DELETE", A + "/sessions/{acme-sign-in}", null),
+        Arguments.of("DELETE", A + "/sessions/not-a-handle", null),
         Arguments.of("GET", A + "/audit", null),
         Arguments.of("POST", A + "/policy/explain", new JsonObject().put("route", "home")),
         Arguments.of("GET", A + "/idps/does-not-exist", null),
@@ -88,17 +101,31 @@ class TenantIsolationTest {
   @MethodSource("foreignRequests")
   void foreignKeyGets404AndChangesNothing(String method, String path, JsonObject body) {
     JsonObject before = snapshotOfAcme();
-    var r = api.call(method, path.replace("{acme-key}", acmeKeyId), evilKey, body);
+    var r = api.call(method, concrete(path), evilKey, body);
     assertThat(r.status()).as(r.text()).isEqualTo(404);
     assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(r.json().getString("type")).isEqualTo("https://gatehouse.dev/problems/not-found");
     assertThat(r.text()).doesNotContain("acme");
     assertThat(snapshotOfAcme()).isEqualTo(before);
     // The same request shape for a tenant that does not exist answers identically.
-    var absent = api.call(method, path.replace("/tenants/acme", "/tenants/absent").replace("{acme-key}", acmeKeyId),
-        evilKey, body);
+    var absent = api.call(method, concrete(path).replace("/tenants/acme", "/tenants/absent"), evilKey, body);
     assertThat(absent.status()).isEqualTo(404);
     assertThat(absent.json()).isEqualTo(r.json());
+  }
+
+  private static String concrete(String path) {
+    return path.replace("{acme-key}", acmeKeyId).replace("{acme-sign-in}", acmeSignIn);
+  }
+
+  @Test
+  void endingAUsersSignInsInOneTenantLeavesTheSameUserInAnotherSignedIn() {
+    JsonObject before = snapshotOfAcme();
+
+    expect(204, api.delete("/api/v1/tenants/evil/sessions?user=alice", evilKey));
+
+    assertThat(api.sessions.of(api.tenantId("evil"))).isEmpty();
+    assertThat(snapshotOfAcme()).isEqualTo(before);
+    assertThat(expect(200, api.get(A + "/sessions", acmeKey)).items()).hasSize(1);
   }
 
   @Test
@@ -147,7 +174,8 @@ class TenantIsolationTest {
   private static JsonObject snapshotOfAcme() {
     JsonObject s = new JsonObject();
     s.put("tenant", expect(200, api.get(A, OPERATOR)).json());
-    for (String c : List.of("hostnames", "idps", "upstreams", "routes", "keys", "signing-keys", "audit")) {
+    for (String c : List.of("hostnames", "idps", "upstreams", "routes", "keys", "signing-keys", "sessions",
+        "audit")) {
       s.put(c, expect(200, api.get(A + "/" + c + "?limit=200", OPERATOR)).json());
     }
     List<Object> rows = new ArrayList<>();

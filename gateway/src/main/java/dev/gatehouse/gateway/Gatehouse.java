@@ -110,9 +110,12 @@ public final class Gatehouse {
             operatorToken.generatedAt().ifPresent(file -> stdout.accept(operatorToken.announcement()));
             this.operatorToken = Optional.of(operatorToken.value());
             BooleanSupplier configLoaded = dataPlane == null ? () -> true : dataPlane::isLoaded;
-            AdminApiOptions options = new AdminApiOptions(
+            AdminApiOptions adminOnly = new AdminApiOptions(
                     pool, operatorToken.value(), new SecretBox(masterKey), clock, configLoaded)
                     .withGatewayServiceAccount(settings.google().serviceAccount());
+            // Sessions live in the gateway's memory: an admin-only process has none to show (its API answers 503).
+            AdminApiOptions options = dataPlane == null ? adminOnly
+                    : adminOnly.withSessions(dataPlane.sessionDirectory());
             Router adminApi = step("loading the admin API",
                     () -> await(AdminApi.create(vertx, options), LISTEN_TIMEOUT));
             adminPort = OptionalInt.of(listen(vertx, "admin", settings.adminPort(), adminApi));

@@ -8,6 +8,7 @@ import dev.gatehouse.testkit.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GatehouseTest {
+    private static final String OPERATOR_TOKEN = "operator-token-of-the-test-0123456789";
     private static Vertx clientVertx;
     private static WebClient client;
 
@@ -152,17 +154,46 @@ class GatehouseTest {
 
     @Test
     void anExternalDatabaseIsUsedInsteadOfTheEmbeddedOne() throws Exception {
-        DatabaseCoordinates db = TestDatabase.fresh();
-        String url = "postgresql://" + encode(db.user()) + ":" + encode(db.password()) + "@" + db.host() + ":"
-                + db.port() + "/" + encode(db.database());
-        Gatehouse gatehouse = Gatehouse.start(settings().withRole(Role.ADMIN).withDatabaseUrl(url), line -> { },
-                Clock.systemUTC());
+        Gatehouse gatehouse = Gatehouse.start(settings().withRole(Role.ADMIN).withDatabaseUrl(freshDatabaseUrl()),
+                line -> { }, Clock.systemUTC());
         try {
             assertThat(get(gatehouse.adminPort().orElseThrow(), "/readyz", "127.0.0.1").statusCode()).isEqualTo(200);
         } finally {
             gatehouse.stop();
         }
         assertThat(dataDir.resolve("postgres")).doesNotExist();
+    }
+
+    @Test
+    void anAdminOnlyProcessHoldsNoSessionsAndSaysWhereTheyAre() throws Exception {
+        Gatehouse adminOnly = Gatehouse.start(settings().withRole(Role.ADMIN).withDatabaseUrl(freshDatabaseUrl())
+                .withOperatorToken(OPERATOR_TOKEN), line -> { }, Clock.systemUTC());
+        try {
+            HttpResponse<Buffer> sessions = sessionsOfANewTenant(adminOnly.adminPort().orElseThrow());
+
+            assertThat(sessions.statusCode()).isEqualTo(503);
+            assertThat(sessions.getHeader("Content-Type")).isEqualTo("application/problem+json");
+            JsonObject problem = sessions.bodyAsJsonObject();
+            assertThat(problem.getString("type")).isEqualTo("https://gatehouse.dev/problems/unavailable");
+            assertThat(problem.getString("detail")).contains("held in the memory of the gateway nodes", "--role all");
+        } finally {
+            adminOnly.stop();
+        }
+    }
+
+    @Test
+    void aProcessRunningBothListsItsGatewaysSessions() throws Exception {
+        Gatehouse both = Gatehouse.start(settings().withDatabaseUrl(freshDatabaseUrl())
+                .withOperatorToken(OPERATOR_TOKEN), line -> { }, Clock.systemUTC());
+        try {
+            HttpResponse<Buffer> sessions = sessionsOfANewTenant(both.adminPort().orElseThrow());
+
+            assertThat(sessions.statusCode()).isEqualTo(200);
+            assertThat(sessions.bodyAsJsonObject()).isEqualTo(new JsonObject()
+                    .put("items", new JsonArray()).putNull("next_page_token"));
+        } finally {
+            both.stop();
+        }
     }
 
     @Test
@@ -197,6 +228,20 @@ class GatehouseTest {
         assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessage("data directory " + file + " exists and is not a directory");
+    }
+
+    private HttpResponse<Buffer> sessionsOfANewTenant(int adminPort) throws Exception {
+        assertThat(post(adminPort, "/api/v1/tenants", OPERATOR_TOKEN,
+                new JsonObject().put("slug", "acme").put("display_name", "Acme")).statusCode()).isEqualTo(201);
+        Future<HttpResponse<Buffer>> response = client.get(adminPort, "127.0.0.1", "/api/v1/tenants/acme/sessions")
+                .putHeader("Authorization", "Bearer " + OPERATOR_TOKEN).send();
+        return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static String freshDatabaseUrl() {
+        DatabaseCoordinates db = TestDatabase.fresh();
+        return "postgresql://" + encode(db.user()) + ":" + encode(db.password()) + "@" + db.host() + ":"
+                + db.port() + "/" + encode(db.database());
     }
 
     private HttpResponse<Buffer> get(int port, String path, String host) throws Exception {

@@ -63,6 +63,25 @@ public final class ConfigStore {
   }
 
   /**
+   * Records what {@code actor} did to something that is not configuration (ending sign-ins): audit records only, in
+   * one transaction; the config version stays and no change event is sent, since no gateway has anything to reload.
+   */
+  public Future<Void> audit(UUID tenantId, String actor, List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Instant at = now();
+    return pool.<Void>withTransaction(conn -> {
+          Future<Void> written = Future.succeededFuture();
+          for (AuditEntry entry : entries) {
+            written = written.compose(v -> AuditRows.insert(conn, tenantId, actor, entry, at));
+          }
+          return written;
+        })
+        .recover(e -> Future.failedFuture(DbErrors.translate(e)));
+  }
+
+  /**
    * Deletes a tenant and everything under it, after {@code check} (run inside the transaction, with the tenant row
    * locked) has not failed. Listeners receive the change with the next config version and find the tenant gone.
    */

@@ -105,6 +105,26 @@ class ConfigStoreTest {
   }
 
   @Test
+  void auditOnlyRecordsWithoutAVersionBumpOrEvent() throws Exception {
+    Tenant acme = createTenant("acme");
+    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
+
+    await(store.audit(acme.id(), "key:ghk_abc", List.of(
+        new AuditEntry("revoke", "session", "handle-one", new JsonObject().put("sub", "alice"), null),
+        new AuditEntry("revoke", "session", "handle-two", new JsonObject().put("sub", "alice"), null))));
+
+    var audit = await(store.read(c -> AuditRows.list(c, acme.id(), PageRequest.first(10)))).items();
+    assertThat(audit).extracting(a -> a.action() + " " + a.resourceType() + " " + a.resourceName() + " " + a.actor())
+        .containsExactly("revoke session handle-two key:ghk_abc", "revoke session handle-one key:ghk_abc",
+            "create tenant acme operator");
+    assertThat(await(store.read(c -> TenantRows.bySlug(c, "acme", false))).orElseThrow().configVersion())
+        .isEqualTo(1);
+    change(acme, c -> HostnameRows.insert(c, acme.id(), "app.acme.test", NOW));
+    assertThat(events.poll(10, TimeUnit.SECONDS)).as("the next event is the next config change")
+        .isEqualTo(new ConfigChange("acme", 2));
+  }
+
+  @Test
   void duplicateNameIsAConflictNamingTheConstraint() throws Exception {
     Tenant acme = createTenant("acme");
     Upstream web = upstream(acme.id(), "web");

@@ -77,7 +77,7 @@ final class Callback {
                                     "The identity provider did not accept this sign-in."));
                         })
                         .compose(tokens -> verify(client, tokens, pending)
-                                .map(verified -> newSession(tenant, idp.get(), tokens, verified))))
+                                .map(verified -> newSession(tenant, origin, idp.get(), tokens, verified))))
                 .compose(session -> replaceSession(request, tenant, session))
                 .compose(session -> {
                     SessionCookie.set(request.response(), session, origin.secure(), session.createdAt());
@@ -97,7 +97,8 @@ final class Callback {
         });
     }
 
-    private Session newSession(TenantConfig tenant, Idp idp, IdpTokens tokens, VerifiedToken verified) {
+    private Session newSession(TenantConfig tenant, PublicOrigin origin, Idp idp, IdpTokens tokens,
+            VerifiedToken verified) {
         SessionUser user;
         try {
             user = ClaimSelection.select(verified.claims(), idp.groupsClaim());
@@ -108,7 +109,7 @@ final class Callback {
         Instant refreshAt = tokens.refreshToken() == null ? null : verified.expiresAt();
         return new Session(Session.newId(), Session.newId(), null, tenant.tenant().id(), idp.name(), user,
                 new SessionTokens(tokens.idToken(), tokens.refreshToken(), refreshAt), now, now,
-                now.plus(context.lifetimes().absolute()));
+                now.plus(context.lifetimes().absolute()), origin.host());
     }
 
     /** Stores the new session, dropping the one the browser had before (session ids never survive a sign-in). */

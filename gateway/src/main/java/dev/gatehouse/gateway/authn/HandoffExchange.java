@@ -61,7 +61,8 @@ final class HandoffExchange {
     private Future<Void> install(HttpServerRequest request, TenantConfig tenant, PublicOrigin origin, Session source,
             Instant now) {
         Session session = new Session(Session.newId(), source.loginId(), source.primaryOrSelf(), source.tenantId(),
-                source.idpName(), source.user(), source.tokens().withoutRefreshToken(), now, now, source.expiresAt());
+                source.idpName(), source.user(), source.tokens().withoutRefreshToken(), now, now, source.expiresAt(),
+                origin.host());
         return SessionAuthenticator.storedSession(context, request, tenant)
                 .compose(previous -> previous.isPresent()
                         ? context.sessions().remove(previous.get().id()).mapEmpty()

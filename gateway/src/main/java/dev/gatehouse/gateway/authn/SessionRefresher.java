@@ -63,7 +63,7 @@ final class SessionRefresher {
                     }
                     Session copied = session.withIdentity(primary.get().user(),
                             primary.get().tokens().withoutRefreshToken());
-                    return sessions.put(copied).map(v -> Optional.of(copied));
+                    return stillStored(copied);
                 });
     }
 
@@ -72,7 +72,7 @@ final class SessionRefresher {
         if (refreshToken == null) {
             Session unchanged = session.withIdentity(session.user(),
                     new SessionTokens(session.tokens().idToken(), null, null));
-            return sessions.put(unchanged).map(v -> Optional.of(unchanged));
+            return stillStored(unchanged);
         }
         Optional<Idp> idp = AuthnContext.idp(tenant, session.idpName());
         if (idp.isEmpty()) {
@@ -81,7 +81,7 @@ final class SessionRefresher {
         return clients.get(idp.get())
                 .compose(client -> client.refresh(refreshToken)
                         .compose(tokens -> refreshed(session, idp.get(), client, tokens)))
-                .compose(updated -> sessions.put(updated).map(v -> Optional.of(updated)))
+                .compose(this::stillStored)
                 .recover(error -> endLogin(session, error.getMessage()));
     }
 
@@ -102,6 +102,11 @@ final class SessionRefresher {
             return session.withIdentity(user, new SessionTokens(tokens.idToken(), keptRefreshToken,
                     verified.expiresAt()));
         });
+    }
+
+    /** Stores the refreshed session unless its login ended meanwhile (signed out or revoked by an admin). */
+    private Future<Optional<Session>> stillStored(Session refreshed) {
+        return sessions.replace(refreshed).map(stored -> stored ? Optional.of(refreshed) : Optional.empty());
     }
 
     private Future<Optional<Session>> endLogin(Session session, String reason) {

@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.pipeline;
 
 import dev.gatehouse.core.cloudrun.SigningClaims;
 import dev.gatehouse.core.cloudrun.UpstreamSigning;
+import dev.gatehouse.core.session.SessionDirectory;
 import dev.gatehouse.core.config.TenantConfig;
 import dev.gatehouse.core.crypto.SecretBox;
 import dev.gatehouse.core.store.ConfigStore;
@@ -26,6 +27,7 @@ import dev.gatehouse.gateway.proxy.UpstreamProxy;
 import dev.gatehouse.gateway.proxy.UpstreamProxyOptions;
 import dev.gatehouse.gateway.session.SessionCookie;
 import dev.gatehouse.gateway.session.SessionLifetimes;
+import dev.gatehouse.gateway.session.StoreSessionDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -50,6 +52,7 @@ public final class DataPlane {
     private final ListeningConfigRegistry registry;
     private final KeyRings keyRings;
     private final Authentication authentication;
+    private final SessionDirectory sessionDirectory;
     private final GoogleIdTokens idTokens;
     private final UpstreamProxy proxy;
     private final AccessLog accessLog;
@@ -61,8 +64,10 @@ public final class DataPlane {
         ConfigStore store = new ConfigStore(options.pool(), options.clock());
         this.registry = new ListeningConfigRegistry(vertx, ConfigRegistryOptions.of(store, options.listenTo()));
         this.keyRings = new KeyRings(new KeyRingLoader(new SigningKeyStore(store, secrets), secrets));
-        this.authentication = Authentication.create(vertx,
-                AuthenticationOptions.inMemory(options.masterKey(), SessionLifetimes.DEFAULT, options.clock()));
+        AuthenticationOptions authn = AuthenticationOptions.inMemory(options.masterKey(), SessionLifetimes.DEFAULT,
+                options.clock());
+        this.authentication = Authentication.create(vertx, authn);
+        this.sessionDirectory = new StoreSessionDirectory(authn.sessions());
         this.idTokens = GoogleIdTokens.create(vertx, GoogleIdTokens.Options.defaults(options.google(), options.clock()));
         this.proxy = UpstreamProxy.create(vertx, UpstreamProxyOptions.defaults()
                 .withGatewayCookies(Set.of(SessionCookie.NAME)).withRefusals(new CloudRunRefusals(idTokens)));
@@ -93,6 +98,11 @@ public final class DataPlane {
 
     public Handler<HttpServerRequest> handler() {
         return handler;
+    }
+
+    /** This node's sessions, for the admin API served by the same process. */
+    public SessionDirectory sessionDirectory() {
+        return sessionDirectory;
     }
 
     /** True once the first snapshot is loaded (part of /readyz). */

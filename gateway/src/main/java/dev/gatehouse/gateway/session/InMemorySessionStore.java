@@ -3,6 +3,8 @@ package dev.gatehouse.gateway.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,6 +60,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public Future<Boolean> replace(Session session) {
+        return Future.succeededFuture(sessions.replace(session.id(), session) != null);
+    }
+
+    @Override
     public Future<Boolean> remove(String id) {
         return Future.succeededFuture(id != null && sessions.remove(id) != null);
     }
@@ -71,6 +78,19 @@ public final class InMemorySessionStore implements SessionStore {
     public Future<Integer> removeAllForUser(UUID tenantId, String idpName, String sub) {
         return removeWhere(s -> s.tenantId().equals(tenantId) && s.idpName().equals(idpName)
                 && s.user().sub().equals(sub));
+    }
+
+    /** Walks every session of the node (weakly consistent: sessions added or removed meanwhile may be missed). */
+    @Override
+    public Future<List<Session>> listTenant(UUID tenantId) {
+        Instant now = clock.instant();
+        List<Session> live = new ArrayList<>();
+        for (Session session : sessions.values()) {
+            if (session.tenantId().equals(tenantId) && !expired(session, now)) {
+                live.add(session);
+            }
+        }
+        return Future.succeededFuture(live);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.gatehouse.core.crypto.Tokens;
  *
  * @param id        the cookie value: opaque, 256 random bits; never logged (see {@link #toString()})
  * @param expiresAt the absolute end of the session (the idle limit is the store's business)
+ * @param hostname  the hostname whose cookie holds it (shown to admins); null when not known
  */
 public record Session(
         String id,
@@ -26,7 +27,8 @@ public record Session(
         SessionTokens tokens,
         Instant createdAt,
         Instant lastSeenAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String hostname) {
 
     static final int ID_BYTES = 32;
 
@@ -40,6 +42,12 @@ public record Session(
         Objects.requireNonNull(lastSeenAt, "lastSeenAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         tokens = tokens == null ? SessionTokens.NONE : tokens;
+    }
+
+    /** A session whose hostname is not known. */
+    public Session(String id, String loginId, String primaryId, UUID tenantId, String idpName, SessionUser user,
+            SessionTokens tokens, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
+        this(id, loginId, primaryId, tenantId, idpName, user, tokens, createdAt, lastSeenAt, expiresAt, null);
     }
 
     /** A new unguessable session id (also used for login ids). */
@@ -57,12 +65,13 @@ public record Session(
     }
 
     public Session seenAt(Instant now) {
-        return new Session(id, loginId, primaryId, tenantId, idpName, user, tokens, createdAt, now, expiresAt);
+        return new Session(id, loginId, primaryId, tenantId, idpName, user, tokens, createdAt, now, expiresAt,
+                hostname);
     }
 
     public Session withIdentity(SessionUser newUser, SessionTokens newTokens) {
         return new Session(id, loginId, primaryId, tenantId, idpName, newUser, newTokens, createdAt, lastSeenAt,
-                expiresAt);
+                expiresAt, hostname);
     }
 
     @Override

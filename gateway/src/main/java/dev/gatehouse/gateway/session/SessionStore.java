@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.session;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +21,14 @@ public interface SessionStore {
     /** Adds or replaces the session with this id. */
     Future<Void> put(Session session);
 
+    /**
+     * Replaces the session with this id only while it is still stored, so a write that follows a slow step (a
+     * refresh at the identity provider) cannot bring back a session that was ended meanwhile.
+     *
+     * @return whether it was still stored (and is now replaced)
+     */
+    Future<Boolean> replace(Session session);
+
     /** @return whether a session was removed */
     Future<Boolean> remove(String id);
 
@@ -28,6 +37,12 @@ public interface SessionStore {
 
     /** Removes every session of one user of one identity provider of a tenant. @return how many */
     Future<Integer> removeAllForUser(UUID tenantId, String idpName, String sub);
+
+    /**
+     * Every live session of one tenant, for the admin API's session list: off the request path, so it may walk the
+     * store; it counts as activity for none of them.
+     */
+    Future<List<Session>> listTenant(UUID tenantId);
 
     /** Drops expired sessions (a store that expires entries by itself may do nothing). @return how many */
     Future<Integer> evictExpired();

@@ -5,7 +5,10 @@ import static dev.gatehouse.gateway.authn.GatewayFixture.DOCS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
+import dev.gatehouse.gateway.session.Session;
+import dev.gatehouse.gateway.session.SessionStore;
 import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import dev.gatehouse.testkit.oidc.IssuedIdentity;
 import io.vertx.core.json.JsonObject;
@@ -85,6 +88,34 @@ class RefreshTest {
 
         assertThat(browser.get(gateway.url(DOCS, "/")).status()).isEqualTo(401);
         assertThat(browser.get(gateway.url(APP, "/")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aLoginRevokedWhileItsRefreshWaitsForTheIdpStaysEnded() {
+        TestBrowser browser = gateway.browser();
+        browser.navigate(gateway.url(APP, "/"));
+        browser.navigate(gateway.url(DOCS, "/"));
+        SessionStore sessions = gateway.options.sessions();
+        List<Session> live = TestBrowser.await(sessions.listTenant(gateway.acme.tenant().id()));
+        Session primary = live.stream().filter(Session::isPrimary).findFirst().orElseThrow();
+        Session handedOff = live.stream().filter(s -> !s.isPrimary()).findFirst().orElseThrow();
+        OidcClients clients = new OidcClients(gateway.vertx, gateway.options.secrets(), gateway.clock);
+        SessionRefresher refresher = new SessionRefresher(new RevokedMeanwhileStore(sessions), clients,
+                gateway.clock);
+        alice.lifetime(Duration.ofHours(1));
+        gateway.clock.advance(Duration.ofMinutes(2));
+
+        try {
+            assertThat(TestBrowser.await(refresher.ensureFresh(primary, gateway.acme))).isEmpty();
+            assertThat(TestBrowser.await(refresher.ensureFresh(handedOff, gateway.acme))).isEmpty();
+        } finally {
+            TestBrowser.await(clients.close());
+        }
+        assertThat(alice.grantTypes()).as("the refresh did happen").contains("refresh_token");
+        assertThat(TestBrowser.await(sessions.listTenant(gateway.acme.tenant().id()))).isEmpty();
+        browser.header("Accept", "application/json");
+        assertThat(browser.get(gateway.url(APP, "/")).status()).isEqualTo(401);
+        assertThat(browser.get(gateway.url(DOCS, "/")).status()).isEqualTo(401);
     }
 
     private JsonObject whoAmI(TestBrowser browser, String host) {

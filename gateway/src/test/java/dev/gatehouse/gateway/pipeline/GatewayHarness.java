@@ -104,7 +104,7 @@ final class GatewayHarness implements AutoCloseable {
                 new DataPlaneOptions(pool, connect, masterKey, options.google(), clock)));
         String operatorToken = Tokens.random(32);
         Router adminApi = TestBrowser.await(AdminApi.create(vertx, new AdminApiOptions(pool, operatorToken,
-                new SecretBox(masterKey), clock, dataPlane::isLoaded)));
+                new SecretBox(masterKey), clock, dataPlane::isLoaded).withSessions(dataPlane.sessionDirectory())));
         this.adminServer = TestBrowser.await(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
                 .requestHandler(adminApi).listen(0));
         this.gateway = TestBrowser.await(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))

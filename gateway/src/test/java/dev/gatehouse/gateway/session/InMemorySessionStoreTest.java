@@ -86,6 +86,37 @@ class InMemorySessionStoreTest {
     }
 
     @Test
+    void listsTheLiveSessionsOfOneTenantWithoutTouchingThem() {
+        Session idle = session(TENANT, "login-1", "alice");
+        await(store.put(idle));
+        clock.advance(Duration.ofMinutes(20));
+        Session active = session(TENANT, "login-2", "bob");
+        Session otherTenant = session(OTHER_TENANT, "login-3", "carol");
+        List.of(active, otherTenant).forEach(s -> await(store.put(s)));
+
+        assertThat(await(store.listTenant(TENANT))).containsExactlyInAnyOrder(idle, active);
+        assertThat(await(store.listTenant(OTHER_TENANT))).containsExactly(otherTenant);
+
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(await(store.listTenant(TENANT))).as("listing is no activity: the first one went idle")
+                .containsExactly(active);
+    }
+
+    @Test
+    void replacingASessionThatWasRemovedDoesNotBringItBack() {
+        Session session = session(TENANT, "login-1", "alice");
+        await(store.put(session));
+        Session refreshed = session.withIdentity(new SessionUser("alice", null, List.of("admins"), Map.of()),
+                session.tokens());
+
+        assertThat(await(store.replace(refreshed))).isTrue();
+        assertThat(await(store.get(TENANT, session.id()))).contains(refreshed);
+        await(store.removeLogin(TENANT, "login-1"));
+        assertThat(await(store.replace(refreshed))).isFalse();
+        assertThat(await(store.get(TENANT, session.id()))).isEmpty();
+    }
+
+    @Test
     void evictionDropsOnlyExpiredSessions() {
         Session old = session(TENANT, "login-1", "alice");
         await(store.put(old));
