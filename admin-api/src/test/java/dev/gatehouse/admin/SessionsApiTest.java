@@ -113,7 +113,7 @@ class SessionsApiTest {
     assertThat(seen).containsExactlyElementsOf(expected);
     assertThat(problem(400, api.get(base + "?limit=0", key)).getString("detail")).contains("#/query/limit");
     assertThat(problem(400, api.get(base + "?page_token=bm90LWEtY3Vyc29y", key)).getString("detail"))
-        .isEqualTo("#/query/page_token: is not a valid page token");
+        .isEqualTo("#/query/page_token is not a valid page token");
   }
 
   @Test
