@@ -64,14 +64,16 @@ public final class DataPlane {
         this.authentication = Authentication.create(vertx,
                 AuthenticationOptions.inMemory(options.masterKey(), SessionLifetimes.DEFAULT, options.clock()));
         this.idTokens = GoogleIdTokens.create(vertx, GoogleIdTokens.Options.defaults(options.google(), options.clock()));
-        this.proxy = UpstreamProxy.create(vertx, UpstreamProxyOptions.defaults()
+        TrustedPeers trustedPeers = TrustedPeers.within(options.trustedProxies());
+        this.proxy = UpstreamProxy.create(vertx, UpstreamProxyOptions.defaults().withTrustedPeers(trustedPeers)
                 .withGatewayCookies(Set.of(SessionCookie.NAME)).withRefusals(new CloudRunRefusals(idTokens)));
         this.accessLog = AccessLog.start(AccessLogOptions.defaults(options.clock()));
         AssertionCache assertions = new AssertionCache(new IdentityAssertionSigner(options.clock()), options.clock(),
                 AssertionCache.Options.DEFAULTS);
         UpstreamSigner signer = new UpstreamSigner(keyRings, assertions, idTokens, () -> upstreamSigning);
         this.handler = new GatewayHandler(new DataPlaneParts(registry, authentication, keyRings, signer, proxy,
-                accessLog, TrustedPeers.none(), SchemePolicy.listener(), options.clock()));
+                accessLog, trustedPeers, SchemePolicy.forwardedProtoFrom(trustedPeers::trustsHostAddress),
+                options.clock()));
     }
 
     /** Loads every tenant's configuration and keys; the future completes when the gateway can serve. */
