@@ -41,8 +41,11 @@ import org.slf4j.LoggerFactory;
  * The data plane, assembled: the configuration registry (snapshots swapped on change events), the tenants' key
  * rings, login and sessions, Google ID tokens, the proxy and the access log, and the request chain on top of them.
  * Parts that follow the configuration are refreshed when a tenant's snapshot changes: who may sign for which Cloud
- * Run service at once, key rings asynchronously (a ring being reloaded keeps serving, but a brand-new tenant has none
- * until its first load completes, so its assertions and JWKS fail closed with a 502 for that moment).
+ * Run service at once, key rings asynchronously (a ring being reloaded keeps serving). A brand-new tenant's hosts
+ * serve as soon as its snapshot is published, before its first ring has loaded: the requests that need the ring
+ * (JWKS, signed assertions) wait for that load ({@link KeyRings#ready}) rather than the snapshot waiting for it,
+ * because publishing is one queue for every tenant and one tenant's slow or failing key load must not hold back
+ * everyone's configuration changes.
  */
 public final class DataPlane {
     private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);

@@ -14,7 +14,6 @@ import dev.gatehouse.gateway.config.TenantHost;
 import dev.gatehouse.gateway.config.TenantSnapshot;
 import dev.gatehouse.gateway.identity.JwksEndpoint;
 import dev.gatehouse.gateway.identity.KeyRings;
-import dev.gatehouse.gateway.identity.TenantKeyRing;
 import dev.gatehouse.gateway.pages.Page;
 import dev.gatehouse.gateway.pages.Pages;
 import dev.gatehouse.gateway.pages.RequestIds;
@@ -166,13 +165,14 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
 
     private void serveJwks(HttpServerRequest request, RequestLog log, TenantSnapshot tenant) {
         log.decision("jwks");
-        TenantKeyRing ring = keyRings.get(tenant.id()).orElse(null);
-        if (ring == null) {
-            refuse(request, log, new Page.BadGateway("The signing keys are not loaded yet."));
-            return;
-        }
-        request.resume();
-        jwks.respond(request, ring);
+        keyRings.ready(tenant.id()).onComplete(ready -> {
+            if (ready.failed()) {
+                refuse(request, log, new Page.BadGateway("The signing keys are unavailable right now."));
+                return;
+            }
+            request.resume();
+            jwks.respond(request, ready.result());
+        });
     }
 
     private RequestFacts facts(HttpServerRequest request, String path) {
