@@ -102,13 +102,15 @@ final class GatewayHarness implements AutoCloseable {
     final RecordingUpstream upstream = RecordingUpstream.start(vertx);
     final AdminClient admin;
     private final Pool pool;
+    private final PgConnectOptions database;
     private final DataPlane dataPlane;
     private final HttpServer gateway;
     private final HttpServer adminServer;
 
     private GatewayHarness(Options options) {
-        DatabaseCoordinates database = TestDatabase.fresh();
-        PgConnectOptions connect = TestDatabase.connectOptions(database);
+        DatabaseCoordinates coordinates = TestDatabase.fresh();
+        PgConnectOptions connect = TestDatabase.connectOptions(coordinates);
+        this.database = connect;
         this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(connect).using(vertx).build();
         byte[] masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
@@ -132,6 +134,11 @@ final class GatewayHarness implements AutoCloseable {
 
     static GatewayHarness start(Options options) {
         return new GatewayHarness(options);
+    }
+
+    /** The gateway's database, for tests that hold something back in it. */
+    PgConnectOptions database() {
+        return database;
     }
 
     int port() {
@@ -158,6 +165,15 @@ final class GatewayHarness implements AutoCloseable {
      * the tenant's JWKS on every hostname (its snapshot and signing keys are loaded).
      */
     TestTenant createTenant(String slug, String... hostnames) {
+        TestTenant tenant = defineTenant(slug, hostnames);
+        for (String hostname : hostnames) {
+            awaitStatus(hostname, "/.well-known/gatehouse/jwks.json", status -> status == 200);
+        }
+        return tenant;
+    }
+
+    /** Creates a tenant as {@link #createTenant} does, without waiting for the gateway to serve it. */
+    TestTenant defineTenant(String slug, String... hostnames) {
         String contact = "it-help@" + slug + ".test";
         admin.create("/tenants", new JsonObject().put("slug", slug)
                 .put("display_name", slug.toUpperCase() + " Inc.").put("contact", contact));
@@ -170,9 +186,6 @@ final class GatewayHarness implements AutoCloseable {
                 .put("client_id", tenant.clientId()).put("client_secret", CLIENT_SECRET));
         admin.create("/tenants/" + slug + "/upstreams", new JsonObject().put("name", UPSTREAM)
                 .put("url", upstream.url("/" + slug)));
-        for (String hostname : hostnames) {
-            awaitStatus(hostname, "/.well-known/gatehouse/jwks.json", status -> status == 200);
-        }
         return tenant;
     }
 
