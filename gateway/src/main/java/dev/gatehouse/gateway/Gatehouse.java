@@ -101,7 +101,8 @@ public final class Gatehouse {
 
         DataPlane dataPlane = settings.role().servesGateway()
                 ? startDataPlane(vertx, new DataPlaneOptions(pool, connect, masterKey,
-                        settings.google().credentialsOptions(System.getenv()), clock))
+                        settings.google().credentialsOptions(System.getenv()), clock)
+                        .withTrustedProxies(settings.trustedProxies()))
                 : null;
 
         if (settings.role().servesAdmin()) {

@@ -24,6 +24,10 @@ enum Option {
             "unset: generated into the data directory and printed once"),
     SHUTDOWN_GRACE("--shutdown-grace", "GATEHOUSE_SHUTDOWN_GRACE", "DURATION",
             "how long in-flight requests may run on SIGTERM, e.g. 10s, 500ms, 1m", "10s"),
+    TRUSTED_PROXIES("--trusted-proxies", "GATEHOUSE_TRUSTED_PROXIES", "CIDR,...",
+            "proxies in front of the gateway (load balancer, nginx) whose X-Forwarded-For and X-Forwarded-Proto are"
+                    + " believed, as IPv4/IPv6 addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8",
+            "unset: none; clients connect directly"),
     GOOGLE_CREDENTIALS("--google-credentials", "GATEHOUSE_GOOGLE_CREDENTIALS", "FILE",
             "service-account key file of the gateway's own Google identity (signs ID tokens for Cloud Run upstreams)",
             "unset: the file GOOGLE_APPLICATION_CREDENTIALS names, else the metadata server on Google Cloud"),

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway;
 
+import dev.gatehouse.core.net.CidrBlock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,8 @@ public record Settings(
         Optional<String> operatorToken,
         Duration shutdownGrace,
         ClusterSettings cluster,
-        GoogleSettings google) {
+        GoogleSettings google,
+        List<CidrBlock> trustedProxies) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_ADMIN_PORT = 9090;
@@ -41,6 +43,7 @@ public record Settings(
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(google, "google");
+        trustedProxies = List.copyOf(trustedProxies);
     }
 
     /** Flags win over environment variables; blank environment variables count as unset. */
@@ -53,37 +56,42 @@ public record Settings(
         return new Settings(DEFAULT_HTTP_PORT, DEFAULT_ADMIN_PORT, DEFAULT_BIND, Role.ALL, dataDir,
                 Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_SHUTDOWN_GRACE,
                 new ClusterSettings(List.of(), ClusterSettings.DEFAULT_NAME, ClusterSettings.DEFAULT_PORT),
-                GoogleSettings.DEFAULTS);
+                GoogleSettings.DEFAULTS, List.of());
     }
 
     public Settings withPorts(int httpPort, int adminPort) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google);
+                shutdownGrace, cluster, google, trustedProxies);
     }
 
     public Settings withBind(String bind) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google);
+                shutdownGrace, cluster, google, trustedProxies);
     }
 
     public Settings withOperatorToken(String operatorToken) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey,
-                Optional.of(operatorToken), shutdownGrace, cluster, google);
+                Optional.of(operatorToken), shutdownGrace, cluster, google, trustedProxies);
     }
 
     public Settings withDatabaseUrl(String databaseUrl) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, Optional.of(databaseUrl), masterKey,
-                operatorToken, shutdownGrace, cluster, google);
+                operatorToken, shutdownGrace, cluster, google, trustedProxies);
     }
 
     public Settings withGoogle(GoogleSettings google) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google);
+                shutdownGrace, cluster, google, trustedProxies);
+    }
+
+    public Settings withTrustedProxies(List<CidrBlock> trustedProxies) {
+        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
+                shutdownGrace, cluster, google, trustedProxies);
     }
 
     public Settings withRole(Role role) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google);
+                shutdownGrace, cluster, google, trustedProxies);
     }
 
     /** Secrets (token, key, database URL with its password) never appear here. */
@@ -94,7 +102,8 @@ public record Settings(
                 + ", databaseUrl=" + (databaseUrl.isPresent() ? "[set]" : "[embedded]")
                 + ", masterKey=" + (masterKey.isPresent() ? "[set]" : "[generated]")
                 + ", operatorToken=" + (operatorToken.isPresent() ? "[set]" : "[generated]")
-                + ", shutdownGrace=" + shutdownGrace + ", cluster=" + cluster + ", google=" + google + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", cluster=" + cluster + ", google=" + google
+                + ", trustedProxies=" + trustedProxies + "]";
     }
 
     /** What the command line asks for. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway;
 
+import dev.gatehouse.core.net.CidrBlock;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,8 +98,9 @@ final class SettingsParser {
                 value(Option.CLUSTER_PORT).map(this::port).orElse(ClusterSettings.DEFAULT_PORT));
         GoogleSettings google = new GoogleSettings(value(Option.GOOGLE_CREDENTIALS).map(this::path),
                 value(Option.GOOGLE_SERVICE_ACCOUNT).map(this::email));
+        List<CidrBlock> trustedProxies = value(Option.TRUSTED_PROXIES).map(this::cidrs).orElse(List.of());
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                grace, cluster, google);
+                grace, cluster, google, trustedProxies);
     }
 
     /** A configured value and where it came from, so errors name the flag or variable the operator used. */
@@ -187,6 +189,27 @@ final class SettingsParser {
             members.add(member);
         }
         return members;
+    }
+
+    private List<CidrBlock> cidrs(Value value) {
+        List<CidrBlock> blocks = new ArrayList<>();
+        for (String part : value.text().split(",")) {
+            String text = part.trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            CidrBlock block = CidrBlock.parse(text);
+            if (block == null) {
+                throw new InvalidSettingsException(value.source() + " must be a comma-separated list of IP addresses"
+                        + " or CIDR ranges (like 10.0.0.0/8 or 2001:db8::/32), not \"" + text + "\""
+                        + (text.equals(value.text().trim()) ? "" : " in \"" + value.text() + "\""));
+            }
+            blocks.add(block);
+        }
+        if (blocks.isEmpty()) {
+            throw new InvalidSettingsException(value.source() + " names no IP address or CIDR range");
+        }
+        return blocks;
     }
 
     private static InvalidSettingsException invalid(Value value, String problem) {

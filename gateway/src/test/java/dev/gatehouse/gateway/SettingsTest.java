@@ -3,6 +3,7 @@ package dev.gatehouse.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gatehouse.core.net.CidrBlock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,7 @@ class SettingsTest {
         assertThat(settings.cluster().name()).isEqualTo("gatehouse");
         assertThat(settings.cluster().port()).isEqualTo(5701);
         assertThat(settings.google()).isEqualTo(GoogleSettings.DEFAULTS);
+        assertThat(settings.trustedProxies()).isEmpty();
     }
 
     @Test
@@ -55,7 +57,8 @@ class SettingsTest {
                 Map.entry("GATEHOUSE_CLUSTER_NAME", "prod"),
                 Map.entry("GATEHOUSE_CLUSTER_PORT", "5801"),
                 Map.entry("GATEHOUSE_GOOGLE_CREDENTIALS", "/run/secrets/gatehouse-sa.json"),
-                Map.entry("GATEHOUSE_GOOGLE_SERVICE_ACCOUNT", "gatehouse@ops.iam.gserviceaccount.com")));
+                Map.entry("GATEHOUSE_GOOGLE_SERVICE_ACCOUNT", "gatehouse@ops.iam.gserviceaccount.com"),
+                Map.entry("GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8, 2001:db8::/32")));
 
         assertThat(settings.httpPort()).isEqualTo(8081);
         assertThat(settings.adminPort()).isZero();
@@ -72,6 +75,8 @@ class SettingsTest {
         assertThat(settings.cluster().port()).isEqualTo(5801);
         assertThat(settings.google().credentials()).contains(Path.of("/run/secrets/gatehouse-sa.json"));
         assertThat(settings.google().serviceAccount()).contains("gatehouse@ops.iam.gserviceaccount.com");
+        assertThat(settings.trustedProxies()).containsExactly(CidrBlock.parse("10.0.0.0/8"),
+                CidrBlock.parse("2001:db8::/32"));
     }
 
     @Test
@@ -190,7 +195,8 @@ class SettingsTest {
         assertThat(Usage.text()).contains("--data-dir DIR", "GATEHOUSE_DATA_DIR",
                 "./.gatehouse, relative to the working directory", "--http-port PORT", "GATEHOUSE_CLUSTER_MEMBERS",
                 "--google-credentials FILE", "GATEHOUSE_GOOGLE_CREDENTIALS", "GOOGLE_APPLICATION_CREDENTIALS",
-                "--google-service-account EMAIL", "GATEHOUSE_GOOGLE_SERVICE_ACCOUNT");
+                "--google-service-account EMAIL", "GATEHOUSE_GOOGLE_SERVICE_ACCOUNT",
+                "--trusted-proxies CIDR,...", "GATEHOUSE_TRUSTED_PROXIES");
     }
 
     @Test
@@ -208,6 +214,32 @@ class SettingsTest {
         assertThat(((Settings.Invocation.Demo) chosen).settings().dataDir()).isEqualTo(Path.of("/tmp/d"));
         assertThatThrownBy(() -> Settings.parse(List.of("--demo", "--role", "gateway"), Map.of()))
                 .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("leave out --role");
+    }
+
+    @Test
+    void trustedProxiesAreAddressesOrRangesAndTheFlagWins() {
+        Settings settings = serve(List.of("--trusted-proxies", "127.0.0.1,::1, 130.211.0.0/22,"),
+                Map.of("GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8"));
+
+        assertThat(settings.trustedProxies()).extracting(CidrBlock::toString)
+                .containsExactly("127.0.0.1/32", "0:0:0:0:0:0:0:1/128", "130.211.0.0/22");
+        assertThat(settings.toString()).contains("trustedProxies=[127.0.0.1/32, 0:0:0:0:0:0:0:1/128, 130.211.0.0/22]");
+    }
+
+    @Test
+    void aBadTrustedProxyStopsStartupNamingTheValue() {
+        assertThatThrownBy(() -> Settings.parse(List.of(), Map.of("GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8,lb.internal")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("GATEHOUSE_TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges"
+                        + " (like 10.0.0.0/8 or 2001:db8::/32), not \"lb.internal\" in \"10.0.0.0/8,lb.internal\"");
+        assertThatThrownBy(() -> Settings.parse(List.of("--trusted-proxies", "10.0.0.0/33"), Map.of()))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("--trusted-proxies must be a comma-separated list of IP addresses or CIDR ranges"
+                        + " (like 10.0.0.0/8 or 2001:db8::/32), not \"10.0.0.0/33\"");
+        assertThatThrownBy(() -> Settings.parse(List.of("--trusted-proxies=*"), Map.of()))
+                .hasMessageEndingWith("not \"*\"");
+        assertThatThrownBy(() -> Settings.parse(List.of("--trusted-proxies", " , "), Map.of()))
+                .hasMessage("--trusted-proxies names no IP address or CIDR range");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package dev.gatehouse.gateway.authn;
 
+import dev.gatehouse.gateway.pages.Page;
+import dev.gatehouse.gateway.pages.Pages;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerRequest;
 
 /** What authenticating a request came to: a user, or a challenge to send instead of proxying. */
 public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.Challenge {
@@ -10,35 +11,32 @@ public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.
     record Authenticated(Identity identity) implements AuthResult {
     }
 
-    /** The request may not pass; {@link #send} answers it. */
+    /** The request may not pass; {@link #send} answers it, quoting {@code requestId} like every gateway answer. */
     sealed interface Challenge extends AuthResult permits Redirect, Unauthenticated {
-        void send(HttpServerResponse response);
+        void send(HttpServerRequest request, String requestId);
     }
 
     /** A browser goes to sign in: 302 to {@code location}. */
     record Redirect(String location) implements Challenge {
         @Override
-        public void send(HttpServerResponse response) {
-            response.setStatusCode(302)
+        public void send(HttpServerRequest request, String requestId) {
+            request.response().setStatusCode(302)
                     .putHeader(HttpHeaders.LOCATION, location)
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .putHeader(Pages.REQUEST_ID, requestId)
                     .end();
         }
     }
 
-    /** A non-browser client: 401 with {@code {"error":"unauthenticated","login_url":…}}. */
+    /**
+     * A non-browser client: 401 with {@code {"error":"unauthenticated","login_url":…,"request_id":…}}, rendered
+     * like every other refusal ({@link Page.Unauthenticated}).
+     */
     record Unauthenticated(String loginUrl) implements Challenge {
-        public JsonObject body() {
-            return new JsonObject().put("error", "unauthenticated").put("login_url", loginUrl);
-        }
-
         @Override
-        public void send(HttpServerResponse response) {
-            response.setStatusCode(401)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .putHeader("WWW-Authenticate", "Bearer realm=\"gatehouse\"")
-                    .end(body().encode());
+        public void send(HttpServerRequest request, String requestId) {
+            request.response().putHeader("WWW-Authenticate", "Bearer realm=\"gatehouse\"");
+            Pages.send(request, new Page.Unauthenticated(loginUrl), requestId);
         }
     }
 }

@@ -26,14 +26,20 @@ final class Pages {
         sendHtml(response, status, title, body.toString());
     }
 
-    /** A page whose body is already escaped HTML. */
+    /**
+     * A page whose body is already escaped HTML; it quotes the request id the pipeline put on the response, so a
+     * failed sign-in can be found in the logs like any other refusal.
+     */
     static void sendHtml(HttpServerResponse response, int status, String title, String escapedBody) {
+        String quotedId = "<p class=\"id\">Request id: <code>"
+                + escape(dev.gatehouse.gateway.pages.Pages.requestIdOf(response)) + "</code></p>\n";
         String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + "</title>"
                 + "<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;"
-                + "color:#222}dt{font-weight:600}dd{margin:0 0 .6rem}</style></head>\n<body>\n<h1>" + escape(title)
-                + "</h1>\n" + escapedBody + "</body></html>\n";
+                + "color:#222}dt{font-weight:600}dd{margin:0 0 .6rem}.id{color:#6e7781;font-size:.85rem}"
+                + "</style></head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + escapedBody + quotedId
+                + "</body></html>\n";
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -33,7 +33,15 @@ public record PublicOrigin(String scheme, String host, int port) {
         }
     }
 
-    /** The origin of a request: the scheme from the policy, host and port from {@code Host}; empty without a host. */
+    /**
+     * The origin of a request: the scheme from the policy (a trusted proxy's {@code X-Forwarded-Proto}, see
+     * {@link SchemePolicy}), host and port from {@code Host}; empty without a host. {@code X-Forwarded-Host} is never
+     * read, not even from a trusted proxy: the tenant and route were chosen by {@code Host}, and URLs built here
+     * (redirect URIs, handoff targets, return URLs) and the cookies set for them must name that same hostname, or a
+     * request routed as one tenant's could send sign-in codes and handoff tokens to another name. Proxies that pass
+     * client headers through unchanged (Google's load balancers do) would also let a client choose it. Proxies in
+     * front of the gateway therefore keep {@code Host} as the client sent it.
+     */
     public static Optional<PublicOrigin> of(HttpServerRequest request, SchemePolicy schemes) {
         HostAndPort authority = request.authority();
         if (authority == null || authority.host() == null || normalizeHost(authority.host()).isEmpty()) {

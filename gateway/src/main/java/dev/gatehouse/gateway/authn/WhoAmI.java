@@ -37,7 +37,8 @@ final class WhoAmI {
                 })
                 .compose(identity -> {
                     if (identity.isEmpty()) {
-                        SessionAuthenticator.challenge(request, tenant, defaultIdp, origin).send(request.response());
+                        SessionAuthenticator.challenge(request, tenant, defaultIdp, origin).send(request,
+                                dev.gatehouse.gateway.pages.Pages.requestIdOf(request.response()));
                         return Future.<Void>succeededFuture();
                     }
                     return Clients.isBrowser(request)

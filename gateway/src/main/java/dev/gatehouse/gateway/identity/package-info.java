@@ -5,11 +5,13 @@
  * Each tenant has its own ES256 (P-256) keys in PostgreSQL ({@link dev.gatehouse.core.store.SigningKeyStore}):
  * exactly one active, created on demand, rotated through the admin API. {@link KeyRingLoader} reads them into an
  * immutable {@link TenantKeyRing} (active private key opened once; JWKS documents pre-rendered), {@link KeyRings}
- * holds the ring of every tenant and swaps one in on reload. Nothing here touches the database per request.
+ * holds the ring of every tenant and swaps one in on reload. Nothing here touches the database per request, except
+ * that a request for a tenant whose ring is missing (new to this node, or its last load failed) waits for the load
+ * in progress, or starts one ({@link KeyRings#ready}), instead of being refused.
  *
  * <h2>Per request</h2>
  * <pre>
- * TenantKeyRing ring = keyRings.get(tenant.id()).orElseThrow();
+ * TenantKeyRing ring = keyRings.get(tenant.id()).orElse(null);   // else: keyRings.ready(tenant.id()).compose(…)
  * SignedAssertion assertion = assertionCache.assertion(session.id(), route.from().hostname(), ring,
  *     new AssertedIdentity(sub, email, groups));
  * proxiedRequest.headers().set(SignedAssertion.HEADER, assertion.token());

@@ -14,7 +14,23 @@ import java.util.Locale;
  * stack traces, the Host header) is ever rendered.
  */
 public final class Pages {
+    /** The response header that carries the request id on every answer the gateway gives itself. */
+    public static final String REQUEST_ID = "X-Request-Id";
+
     private Pages() {
+    }
+
+    /**
+     * The request id {@code response} quotes: the one the pipeline put on it when the request arrived, or, for a
+     * response that did not come through the pipeline, a new one, set on it so header and body agree.
+     */
+    public static String requestIdOf(HttpServerResponse response) {
+        String requestId = response.headers().get(REQUEST_ID);
+        if (requestId == null) {
+            requestId = RequestIds.next();
+            response.putHeader(REQUEST_ID, requestId);
+        }
+        return requestId;
     }
 
     /**

@@ -23,7 +23,7 @@ public record RenderedPage(int status, String contentType, Buffer body, String r
         headers.set(HttpHeaders.CONTENT_TYPE, contentType)
                 .set(HttpHeaders.CACHE_CONTROL, "no-store")
                 .set("X-Content-Type-Options", "nosniff")
-                .set("X-Request-Id", requestId);
+                .set(Pages.REQUEST_ID, requestId);
         if (contentType.startsWith("text/html")) {
             headers.set("Content-Security-Policy", HTML_POLICY)
                     .set("Referrer-Policy", "no-referrer");

@@ -43,8 +43,11 @@ import org.slf4j.LoggerFactory;
  * The data plane, assembled: the configuration registry (snapshots swapped on change events), the tenants' key
  * rings, login and sessions, Google ID tokens, the proxy and the access log, and the request chain on top of them.
  * Parts that follow the configuration are refreshed when a tenant's snapshot changes: who may sign for which Cloud
- * Run service at once, key rings asynchronously (a ring being reloaded keeps serving, but a brand-new tenant has none
- * until its first load completes, so its assertions and JWKS fail closed with a 502 for that moment).
+ * Run service at once, key rings asynchronously (a ring being reloaded keeps serving). A brand-new tenant's hosts
+ * serve as soon as its snapshot is published, before its first ring has loaded: the requests that need the ring
+ * (JWKS, signed assertions) wait for that load ({@link KeyRings#ready}) rather than the snapshot waiting for it,
+ * because publishing is one queue for every tenant and one tenant's slow or failing key load must not hold back
+ * everyone's configuration changes.
  */
 public final class DataPlane {
     private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
@@ -69,14 +72,16 @@ public final class DataPlane {
         this.authentication = Authentication.create(vertx, authn);
         this.sessionDirectory = new StoreSessionDirectory(authn.sessions());
         this.idTokens = GoogleIdTokens.create(vertx, GoogleIdTokens.Options.defaults(options.google(), options.clock()));
-        this.proxy = UpstreamProxy.create(vertx, UpstreamProxyOptions.defaults()
+        TrustedPeers trustedPeers = TrustedPeers.within(options.trustedProxies());
+        this.proxy = UpstreamProxy.create(vertx, UpstreamProxyOptions.defaults().withTrustedPeers(trustedPeers)
                 .withGatewayCookies(Set.of(SessionCookie.NAME)).withRefusals(new CloudRunRefusals(idTokens)));
         this.accessLog = AccessLog.start(AccessLogOptions.defaults(options.clock()));
         AssertionCache assertions = new AssertionCache(new IdentityAssertionSigner(options.clock()), options.clock(),
                 AssertionCache.Options.DEFAULTS);
         UpstreamSigner signer = new UpstreamSigner(keyRings, assertions, idTokens, () -> upstreamSigning);
         this.handler = new GatewayHandler(new DataPlaneParts(registry, authentication, keyRings, signer, proxy,
-                accessLog, TrustedPeers.none(), SchemePolicy.listener(), options.clock()));
+                accessLog, trustedPeers, SchemePolicy.forwardedProtoFrom(trustedPeers::trustsHostAddress),
+                options.clock()));
     }
 
     /** Loads every tenant's configuration and keys; the future completes when the gateway can serve. */

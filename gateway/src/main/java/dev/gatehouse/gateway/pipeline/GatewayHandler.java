@@ -14,7 +14,6 @@ import dev.gatehouse.gateway.config.TenantHost;
 import dev.gatehouse.gateway.config.TenantSnapshot;
 import dev.gatehouse.gateway.identity.JwksEndpoint;
 import dev.gatehouse.gateway.identity.KeyRings;
-import dev.gatehouse.gateway.identity.TenantKeyRing;
 import dev.gatehouse.gateway.pages.Page;
 import dev.gatehouse.gateway.pages.Pages;
 import dev.gatehouse.gateway.pages.RequestIds;
@@ -71,6 +70,9 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
         request.pause();
         String requestId = RequestIds.next();
         RequestLog log = accessLog.begin(request, requestId);
+        // Every answer the gateway gives itself quotes the id (pages add it to their bodies too); forward() takes
+        // it off again, since the proxy adds the id to the upstream's answer only when the upstream sent none.
+        request.response().putHeader(Pages.REQUEST_ID, requestId);
         ForgeableHeaders.stripInbound(request, trustedPeers);
 
         TenantHost host = registry.lookup(hostOf(request)).orElse(null);
@@ -146,7 +148,7 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
                 && authenticated instanceof AuthResult.Challenge challenge) {
             log.decision("login");
             request.resume();
-            challenge.send(request.response());
+            challenge.send(request, log.requestId());
         } else {
             refuse(request, log.decision("deny").detail(String.join(" ", decision.reasons())),
                     new Page.Forbidden(decision.reasons(), tenant.tenant().contact()));
@@ -155,6 +157,7 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
 
     private void forward(HttpServerRequest request, RequestLog log, TenantSnapshot tenant, CompiledRoute route,
             Identity identity) {
+        request.response().headers().remove(Pages.REQUEST_ID);
         UpstreamCall call = UpstreamCall.of(route.route(), route.upstream(), log.requestId())
                 .withDecorator(signer.decorator(tenant, route, identity));
         proxy.proxy(request, call).onSuccess(outcome -> log.detail(outcome.code()));
@@ -162,13 +165,14 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
 
     private void serveJwks(HttpServerRequest request, RequestLog log, TenantSnapshot tenant) {
         log.decision("jwks");
-        TenantKeyRing ring = keyRings.get(tenant.id()).orElse(null);
-        if (ring == null) {
-            refuse(request, log, new Page.BadGateway("The signing keys are not loaded yet."));
-            return;
-        }
-        request.resume();
-        jwks.respond(request, ring);
+        keyRings.ready(tenant.id()).onComplete(ready -> {
+            if (ready.failed()) {
+                refuse(request, log, new Page.BadGateway("The signing keys are unavailable right now."));
+                return;
+            }
+            request.resume();
+            jwks.respond(request, ready.result());
+        });
     }
 
     private RequestFacts facts(HttpServerRequest request, String path) {

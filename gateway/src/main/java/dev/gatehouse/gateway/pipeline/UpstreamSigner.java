@@ -48,31 +48,38 @@ final class UpstreamSigner {
             return RequestDecorator.NONE;
         }
         return call -> {
-            Map<String, String> headers = new HashMap<>(8);
-            if (identity != null) {
-                TenantKeyRing ring = keyRings.get(tenant.id()).orElse(null);
-                if (ring == null) {
-                    return Future.failedFuture("no signing key is loaded for tenant " + tenant.slug());
-                }
-                SessionUser user = identity.user();
-                SignedAssertion assertion = assertions.assertion(identity.idpName() + '\n' + user.sub(),
-                        route.hostname(), ring, new AssertedIdentity(user.sub(), user.email(), user.groups()));
-                headers.put(SignedAssertion.HEADER, assertion.token());
-                if (route.options().passIdentityHeaders()) {
-                    putClaims(headers, user);
-                }
+            TenantKeyRing ring = identity == null ? null : keyRings.get(tenant.id()).orElse(null);
+            if (identity != null && ring == null) {
+                // A tenant new to this node: wait for its first ring rather than refuse (see KeyRings#ready).
+                return keyRings.ready(tenant.id()).compose(loaded -> headers(route, identity, loaded, google));
             }
-            if (google instanceof SigningDecision.Refused refused) {
-                return Future.failedFuture(refused.reason());
-            }
-            if (google instanceof SigningDecision.Sign sign) {
-                return idTokens.idToken(sign.identity(), sign.audience()).map(token -> {
-                    headers.put(sign.headerName(), sign.headerValue(token.value()));
-                    return headers;
-                });
-            }
-            return Future.succeededFuture(headers);
+            return headers(route, identity, ring, google);
         };
+    }
+
+    /** The signed headers, with the tenant's key ring in hand when there is a user. */
+    private Future<Map<String, String>> headers(CompiledRoute route, Identity identity, TenantKeyRing ring,
+            SigningDecision google) {
+        Map<String, String> headers = new HashMap<>(8);
+        if (identity != null) {
+            SessionUser user = identity.user();
+            SignedAssertion assertion = assertions.assertion(identity.idpName() + '\n' + user.sub(),
+                    route.hostname(), ring, new AssertedIdentity(user.sub(), user.email(), user.groups()));
+            headers.put(SignedAssertion.HEADER, assertion.token());
+            if (route.options().passIdentityHeaders()) {
+                putClaims(headers, user);
+            }
+        }
+        if (google instanceof SigningDecision.Refused refused) {
+            return Future.failedFuture(refused.reason());
+        }
+        if (google instanceof SigningDecision.Sign sign) {
+            return idTokens.idToken(sign.identity(), sign.audience()).map(token -> {
+                headers.put(sign.headerName(), sign.headerValue(token.value()));
+                return headers;
+            });
+        }
+        return Future.succeededFuture(headers);
     }
 
     private static void putClaims(Map<String, String> headers, SessionUser user) {

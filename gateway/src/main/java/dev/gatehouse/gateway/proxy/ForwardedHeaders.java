@@ -11,7 +11,8 @@ import io.vertx.core.net.SocketAddress;
  * <ul>
  *   <li>{@code X-Forwarded-For}: the chain plus the direct peer's address;</li>
  *   <li>{@code X-Forwarded-Proto}: a trusted proxy's value, else the scheme the gateway was reached by;</li>
- *   <li>{@code X-Forwarded-Host}: the {@code Host} the gateway received (the upstream gets its own host as
+ *   <li>{@code X-Forwarded-Host}: the {@code Host} the gateway received, replacing a trusted proxy's value: it is the
+ *       hostname the gateway routed by and signed the identity assertion for (the upstream gets its own host as
  *       {@code Host});</li>
  *   <li>{@code Forwarded} (RFC 7239): only extended by one element when a trusted proxy sent one.</li>
  * </ul>

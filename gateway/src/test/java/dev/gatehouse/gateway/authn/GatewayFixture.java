@@ -15,6 +15,7 @@ import dev.gatehouse.core.config.ResourceMeta;
 import dev.gatehouse.core.config.Tenant;
 import dev.gatehouse.core.config.TenantConfig;
 import dev.gatehouse.core.crypto.SecretBox;
+import dev.gatehouse.gateway.pages.RequestIds;
 import dev.gatehouse.gateway.session.SessionLifetimes;
 import dev.gatehouse.gateway.session.TestClock;
 import dev.gatehouse.testkit.oidc.FakeOidcProvider;
@@ -108,7 +109,7 @@ final class GatewayFixture implements AutoCloseable {
                 .onFailure(error -> request.response().setStatusCode(500).end())
                 .onSuccess(result -> {
                     if (result instanceof AuthResult.Challenge challenge) {
-                        challenge.send(request.response());
+                        challenge.send(request, RequestIds.next());
                     } else if (result instanceof AuthResult.Authenticated authenticated) {
                         Identity identity = authenticated.identity();
                         request.response().putHeader("Content-Type", "application/json").end(new JsonObject()

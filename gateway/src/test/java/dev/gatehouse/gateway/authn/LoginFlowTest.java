@@ -131,7 +131,7 @@ class LoginFlowTest {
     }
 
     @Test
-    void nonBrowserClientsGet401JsonWithTheLoginUrl() {
+    void nonBrowserClientsGet401JsonWithTheLoginUrlAndTheRequestId() {
         TestBrowser api = gateway.browser().header("Accept", "application/json");
 
         TestBrowser.Response response = api.get(gateway.url(APP, "/api/items"));
@@ -141,7 +141,8 @@ class LoginFlowTest {
         assertThat(response.json()).isEqualTo(new JsonObject()
                 .put("error", "unauthenticated")
                 .put("login_url", gateway.url(APP, "/.gatehouse/sign_in?idp=main&return_to="
-                        + LoginUrls.encode(gateway.url(APP, "/api/items")))));
+                        + LoginUrls.encode(gateway.url(APP, "/api/items"))))
+                .put("request_id", response.headers().get("X-Request-Id")));
     }
 
     @Test

@@ -4,10 +4,15 @@ import static dev.gatehouse.gateway.identity.KeyFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.config.Tenant;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,5 +69,69 @@ class KeyRingsTest {
         assertThat(slow.result().tenantId()).isEqualTo(acme.id());
         assertThat(rings.get(acme.id())).isEmpty();
         await(blocker.close());
+    }
+
+    @Test
+    void readyHandsOutTheLoadedRingAtOnce() {
+        Tenant acme = db.tenant("acme");
+        TenantKeyRing loaded = await(rings.reload(acme.id()));
+
+        Future<TenantKeyRing> ready = rings.ready(acme.id());
+
+        assertThat(ready.isComplete()).isTrue();
+        assertThat(ready.result()).isSameAs(loaded);
+    }
+
+    @Test
+    void readyLoadsAMissingRingAndKeepsIt() {
+        Tenant acme = db.tenant("acme");
+        assertThat(rings.get(acme.id())).isEmpty();
+
+        TenantKeyRing ring = await(rings.ready(acme.id()));
+
+        assertThat(ring.tenantId()).isEqualTo(acme.id());
+        assertThat(rings.get(acme.id())).containsSame(ring);
+    }
+
+    @Test
+    void readyFailsForATenantWhoseKeysCannotLoad() {
+        Future<TenantKeyRing> ready = rings.ready(UUID.randomUUID());
+
+        assertThat(ready.toCompletionStage().toCompletableFuture()).failsWithin(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void reloadsAskedForWhileOneRunsShareOneLoadAfterItAndReadyJoinsTheRunningOne() {
+        Tenant acme = db.tenant("acme");
+        PgConnection blocker = await(PgConnection.connect(db.vertx, db.options));
+        await(blocker.query("BEGIN").execute()
+                .compose(v -> blocker.query("LOCK TABLE signing_keys IN ACCESS EXCLUSIVE MODE").execute()));
+
+        Future<TenantKeyRing> first = rings.reload(acme.id());
+        Future<TenantKeyRing> waiting = rings.ready(acme.id());
+        Future<TenantKeyRing> second = rings.reload(acme.id());
+        Future<TenantKeyRing> third = rings.reload(acme.id());
+        assertThat(List.of(first, waiting, second, third)).as("nothing loads while the keys are locked")
+                .noneMatch(Future::isComplete);
+        await(blocker.query("COMMIT").execute());
+
+        assertThat(await(waiting)).isSameAs(await(first));
+        assertThat(await(third)).as("one load after the first serves every reload asked for meanwhile")
+                .isSameAs(await(second)).isNotSameAs(first.result());
+        assertThat(second.result().activeKid()).isEqualTo(first.result().activeKid());
+        assertThat(rings.get(acme.id())).containsSame(second.result());
+        await(blocker.close());
+    }
+
+    @Test
+    void readyCompletesOnTheCallersContext() {
+        Tenant acme = db.tenant("acme");
+        Context caller = db.vertx.getOrCreateContext();
+        Promise<Boolean> onCaller = Promise.promise();
+
+        caller.runOnContext(v -> rings.ready(acme.id())
+                .onComplete(ready -> onCaller.complete(ready.succeeded() && Vertx.currentContext() == caller)));
+
+        assertThat(await(onCaller.future())).isTrue();
     }
 }

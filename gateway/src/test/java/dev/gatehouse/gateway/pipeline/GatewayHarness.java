@@ -6,6 +6,7 @@ import dev.gatehouse.admin.AdminApi;
 import dev.gatehouse.admin.AdminApiOptions;
 import dev.gatehouse.core.crypto.SecretBox;
 import dev.gatehouse.core.crypto.Tokens;
+import dev.gatehouse.core.net.CidrBlock;
 import dev.gatehouse.gateway.authn.TestBrowser;
 import dev.gatehouse.gateway.google.GoogleCredentialsOptions;
 import dev.gatehouse.gateway.google.GoogleEndpoints;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
+import java.util.stream.Stream;
 
 /**
  * The assembled data plane as it runs in production, on 127.0.0.1: a fresh migrated PostgreSQL database, the admin
@@ -50,13 +52,24 @@ final class GatewayHarness implements AutoCloseable {
     static final String UPSTREAM = "app";
     static final String IDP = "main";
 
-    /** What differs between harnesses: where the gateway's own Google identity comes from. */
-    record Options(GoogleCredentialsOptions google) {
+    /**
+     * What differs between harnesses: where the gateway's own Google identity comes from, and which proxies it
+     * trusts (none by default: the tests' requests come straight from 127.0.0.1).
+     */
+    record Options(GoogleCredentialsOptions google, List<CidrBlock> trustedProxies) {
+        Options(GoogleCredentialsOptions google) {
+            this(google, List.of());
+        }
+
         /** No Google credentials: every Google endpoint is a closed port on 127.0.0.1, so nothing leaves the host. */
         static Options defaults() {
             URI closed = URI.create("http://127.0.0.1:1");
             return new Options(new GoogleCredentialsOptions(Optional.empty(),
                     new GoogleEndpoints(closed, closed, closed).transportFactory()));
+        }
+
+        Options trusting(String... proxies) {
+            return new Options(google, Stream.of(proxies).map(CidrBlock::parse).toList());
         }
     }
 
@@ -89,19 +102,22 @@ final class GatewayHarness implements AutoCloseable {
     final RecordingUpstream upstream = RecordingUpstream.start(vertx);
     final AdminClient admin;
     private final Pool pool;
+    private final PgConnectOptions database;
     private final DataPlane dataPlane;
     private final HttpServer gateway;
     private final HttpServer adminServer;
 
     private GatewayHarness(Options options) {
-        DatabaseCoordinates database = TestDatabase.fresh();
-        PgConnectOptions connect = TestDatabase.connectOptions(database);
+        DatabaseCoordinates coordinates = TestDatabase.fresh();
+        PgConnectOptions connect = TestDatabase.connectOptions(coordinates);
+        this.database = connect;
         this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(connect).using(vertx).build();
         byte[] masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
         Clock clock = Clock.systemUTC();
         this.dataPlane = TestBrowser.await(DataPlane.start(vertx,
-                new DataPlaneOptions(pool, connect, masterKey, options.google(), clock)));
+                new DataPlaneOptions(pool, connect, masterKey, options.google(), clock)
+                        .withTrustedProxies(options.trustedProxies())));
         String operatorToken = Tokens.random(32);
         Router adminApi = TestBrowser.await(AdminApi.create(vertx, new AdminApiOptions(pool, operatorToken,
                 new SecretBox(masterKey), clock, dataPlane::isLoaded).withSessions(dataPlane.sessionDirectory())));
@@ -118,6 +134,11 @@ final class GatewayHarness implements AutoCloseable {
 
     static GatewayHarness start(Options options) {
         return new GatewayHarness(options);
+    }
+
+    /** The gateway's database, for tests that hold something back in it. */
+    PgConnectOptions database() {
+        return database;
     }
 
     int port() {
@@ -144,6 +165,15 @@ final class GatewayHarness implements AutoCloseable {
      * the tenant's JWKS on every hostname (its snapshot and signing keys are loaded).
      */
     TestTenant createTenant(String slug, String... hostnames) {
+        TestTenant tenant = defineTenant(slug, hostnames);
+        for (String hostname : hostnames) {
+            awaitStatus(hostname, "/.well-known/gatehouse/jwks.json", status -> status == 200);
+        }
+        return tenant;
+    }
+
+    /** Creates a tenant as {@link #createTenant} does, without waiting for the gateway to serve it. */
+    TestTenant defineTenant(String slug, String... hostnames) {
         String contact = "it-help@" + slug + ".test";
         admin.create("/tenants", new JsonObject().put("slug", slug)
                 .put("display_name", slug.toUpperCase() + " Inc.").put("contact", contact));
@@ -156,9 +186,6 @@ final class GatewayHarness implements AutoCloseable {
                 .put("client_id", tenant.clientId()).put("client_secret", CLIENT_SECRET));
         admin.create("/tenants/" + slug + "/upstreams", new JsonObject().put("name", UPSTREAM)
                 .put("url", upstream.url("/" + slug)));
-        for (String hostname : hostnames) {
-            awaitStatus(hostname, "/.well-known/gatehouse/jwks.json", status -> status == 200);
-        }
         return tenant;
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.core.policy.criteria;
 
+import dev.gatehouse.core.net.CidrBlock;
 import dev.gatehouse.core.policy.PolicyInput;
 import java.net.InetAddress;
 import java.util.ArrayList;

@@ -1,14 +1,19 @@
-package dev.gatehouse.core.policy.criteria;
+package dev.gatehouse.core.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /**
- * An IPv4 or IPv6 network compiled to bytes and a prefix length. Parsing accepts only literals (never resolves
- * names); a bare address means a single host. Host bits after the prefix are ignored, as Go's ParseCIDR does.
+ * An IPv4 or IPv6 network compiled to bytes and a prefix length: the {@code source_ip} policy criterion and the
+ * gateway's trusted proxies. Parsing accepts only literals (never resolves names); a bare address means a single
+ * host (/32 or /128). Host bits after the prefix are ignored, as Go's ParseCIDR does. An IPv4 block never contains
+ * an IPv6 address and the other way round; an IPv4-mapped address ({@code ::ffff:a.b.c.d}) is IPv4 here because
+ * {@link InetAddress} (and so {@link IpLiterals}) already reads it as the IPv4 address it maps, while the block
+ * {@code ::ffff:a.b.c.d} itself is refused.
  */
-final class CidrBlock {
+public final class CidrBlock {
 
     private final byte[] network;
     private final int prefix;
@@ -19,7 +24,10 @@ final class CidrBlock {
     }
 
     /** Parses {@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 192.0.2.7} or {@code ::1}; null when invalid. */
-    static CidrBlock parse(String text) {
+    public static CidrBlock parse(String text) {
+        if (text == null) {
+            return null;
+        }
         int slash = text.indexOf('/');
         String address = slash < 0 ? text : text.substring(0, slash);
         byte[] bytes = text.indexOf(':') >= 0 ? parseIpv6(address) : parseIpv4(address);
@@ -29,7 +37,7 @@ final class CidrBlock {
         int maxPrefix = bytes.length * 8;
         int prefix = maxPrefix;
         if (slash >= 0) {
-            prefix = parsePrefix(text.substring(slash + 1), maxPrefix);
+            prefix = parseNumber(text.substring(slash + 1), maxPrefix);
             if (prefix < 0) {
                 return null;
             }
@@ -37,7 +45,7 @@ final class CidrBlock {
         return new CidrBlock(bytes, prefix);
     }
 
-    private static int parsePrefix(String text, int maxPrefix) {
+    private static int parseNumber(String text, int max) {
         if (text.isEmpty() || text.length() > 3 || (text.length() > 1 && text.charAt(0) == '0')) {
             return -1;
         }
@@ -49,7 +57,7 @@ final class CidrBlock {
             }
             value = value * 10 + (c - '0');
         }
-        return value <= maxPrefix ? value : -1;
+        return value <= max ? value : -1;
     }
 
     private static byte[] parseIpv4(String text) {
@@ -59,7 +67,7 @@ final class CidrBlock {
         }
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {
-            int octet = parsePrefix(parts[i], 255);
+            int octet = parseNumber(parts[i], 255);
             if (octet < 0) {
                 return null;
             }
@@ -86,7 +94,22 @@ final class CidrBlock {
         }
     }
 
-    boolean contains(byte[] address) {
+    /** The prefix length: 0 to 32 for IPv4, 0 to 128 for IPv6. */
+    public int prefixLength() {
+        return prefix;
+    }
+
+    public boolean isIpv6() {
+        return network.length == 16;
+    }
+
+    /** Whether {@code address} lies in this network; false for null. */
+    public boolean contains(InetAddress address) {
+        return address != null && contains(address.getAddress());
+    }
+
+    /** Whether the raw address (4 or 16 bytes, as {@link InetAddress#getAddress()} gives) lies in this network. */
+    public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;
         }
@@ -102,5 +125,33 @@ final class CidrBlock {
         }
         int mask = (0xFF << (8 - remainingBits)) & 0xFF;
         return (address[fullBytes] & mask) == (network[fullBytes] & mask);
+    }
+
+    /** The network in canonical form with its host bits cleared: {@code 10.0.0.0/8}, {@code 2001:db8:0:0:0:0:0:0/32}. */
+    @Override
+    public String toString() {
+        try {
+            return InetAddress.getByAddress(masked()).getHostAddress() + "/" + prefix;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a block always holds 4 or 16 bytes", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CidrBlock block && block.prefix == prefix && Arrays.equals(block.masked(), masked());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(masked()) + prefix;
+    }
+
+    private byte[] masked() {
+        byte[] bytes = network.clone();
+        for (int bit = prefix; bit < bytes.length * 8; bit++) {
+            bytes[bit >>> 3] &= (byte) ~(0x80 >>> (bit & 7));
+        }
+        return bytes;
     }
 }
