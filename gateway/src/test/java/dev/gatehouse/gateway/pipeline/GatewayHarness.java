@@ -50,13 +50,25 @@ final class GatewayHarness implements AutoCloseable {
     static final String UPSTREAM = "app";
     static final String IDP = "main";
 
-    /** What differs between harnesses: where the gateway's own Google identity comes from. */
-    record Options(GoogleCredentialsOptions google) {
+    /**
+     * What differs between harnesses: where the gateway's own Google identity comes from, and whether the IdP shows
+     * its login form (for real browsers) or answers at once.
+     */
+    record Options(GoogleCredentialsOptions google, boolean idpLoginForm) {
+        Options(GoogleCredentialsOptions google) {
+            this(google, false);
+        }
+
         /** No Google credentials: every Google endpoint is a closed port on 127.0.0.1, so nothing leaves the host. */
         static Options defaults() {
             URI closed = URI.create("http://127.0.0.1:1");
             return new Options(new GoogleCredentialsOptions(Optional.empty(),
                     new GoogleEndpoints(closed, closed, closed).transportFactory()));
+        }
+
+        /** See {@link FakeOidcProvider#startWithLoginForm()}. */
+        Options withIdpLoginForm() {
+            return new Options(google, true);
         }
     }
 
@@ -85,7 +97,7 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     final Vertx vertx = Vertx.vertx();
-    final FakeOidcProvider idp = FakeOidcProvider.start();
+    final FakeOidcProvider idp;
     final RecordingUpstream upstream = RecordingUpstream.start(vertx);
     final AdminClient admin;
     private final Pool pool;
@@ -94,6 +106,7 @@ final class GatewayHarness implements AutoCloseable {
     private final HttpServer adminServer;
 
     private GatewayHarness(Options options) {
+        this.idp = options.idpLoginForm() ? FakeOidcProvider.startWithLoginForm() : FakeOidcProvider.start();
         DatabaseCoordinates database = TestDatabase.fresh();
         PgConnectOptions connect = TestDatabase.connectOptions(database);
         this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(connect).using(vertx).build();
