@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -31,6 +32,9 @@ public final class HeadlessChromium implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--host-resolver-rules=MAP *.localhost 127.0.0.1");
 
+    /** The skip is said once per test run on the console, where it is seen; each skipped test carries it too. */
+    private static final AtomicBoolean toldSkipped = new AtomicBoolean();
+
     private final Playwright playwright;
     private final Browser browser;
 
@@ -41,7 +45,14 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Launches Chromium, or aborts the calling test (skips it) when there is none and none is required. */
     public static HeadlessChromium launch() {
-        return launch(System.getenv());
+        try {
+            return launch(System.getenv());
+        } catch (TestAbortedException skipped) {
+            if (!toldSkipped.getAndSet(true)) {
+                System.err.println("[WARNING] " + skipped.getMessage());
+            }
+            throw skipped;
+        }
     }
 
     static HeadlessChromium launch(Map<String, String> environment) {
