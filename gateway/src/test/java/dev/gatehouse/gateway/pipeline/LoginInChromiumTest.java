@@ -81,6 +81,7 @@ class LoginInChromiumTest {
         new IdpLoginForm(page).signIn(ALICE, ALICE_CLAIMS);
         page.waitForURL(report);
 
+        assertThat(page.url()).isEqualTo(report);
         assertThat(page.locator("body").innerText()).isEqualTo(RecordingUpstream.BODY);
         Received received = harness.upstream.next();
         assertThat(received.uri()).isEqualTo("/acme/reports/q3?year=2026&format=full");
