@@ -3,6 +3,8 @@ package dev.gatehouse.gateway.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.opentest4j.TestAbortedException;
  */
 public final class HeadlessChromium implements AutoCloseable {
     static final String DEFAULT_EXECUTABLE = "/usr/bin/chromium";
+    private static final String DRIVER_DIRECTORY = "playwright.driver.tmpdir";
 
     /**
      * The flags that keep Chromium quiet on a machine without a network beyond loopback: no sandbox (tests may run as
@@ -57,6 +60,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     static HeadlessChromium launch(Map<String, String> environment) {
         Path executable = executable(environment).orElseThrow(() -> missing(environment));
+        unpackDriverUnderTarget();
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
@@ -67,6 +71,23 @@ public final class HeadlessChromium implements AutoCloseable {
             playwright.close();
             throw e;
         }
+    }
+
+    /**
+     * Playwright unpacks its driver (about 130 MB) to a fresh temporary directory per launch and deletes it at JVM
+     * exit; a test JVM killed before then would leave it behind in /tmp. Under target/, {@code mvn clean} takes it.
+     */
+    private static void unpackDriverUnderTarget() {
+        if (System.getProperty(DRIVER_DIRECTORY) != null) {
+            return;
+        }
+        Path directory = Path.of(System.getProperty("basedir", "."), "target", "playwright-driver").toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+        System.setProperty(DRIVER_DIRECTORY, directory.toString());
     }
 
     /** The configured Chromium executable, when it exists and is executable. */
