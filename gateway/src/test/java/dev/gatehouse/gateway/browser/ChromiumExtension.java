@@ -23,8 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class ChromiumExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback,
         AfterAllCallback {
-    /** Every wait (navigation, selector) fails after this long instead of Playwright's default 30 s. */
-    private static final double TIMEOUT_MILLIS = 15_000;
+    /**
+     * How long any wait (navigation, selector) may take: generous, for a loaded 2-core machine where one step was
+     * seen to take several seconds; it only matters when a test fails.
+     */
+    private static final double TIMEOUT_MILLIS = 30_000;
 
     private HeadlessChromium chromium;
     private BrowserContext context;
