@@ -86,10 +86,6 @@ public final class ChromiumExtension
         return context;
     }
 
-    public String browserVersion() {
-        return chromium.version();
-    }
-
     private void saveFailure(String name) {
         Path directory = Path.of(System.getProperty("basedir", "."), "target", "browser-failures");
         try {

@@ -114,10 +114,6 @@ public final class HeadlessChromium implements AutoCloseable {
         return browser;
     }
 
-    public String version() {
-        return browser.version();
-    }
-
     @Override
     public void close() {
         try {
