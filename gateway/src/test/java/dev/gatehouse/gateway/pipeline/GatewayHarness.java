@@ -53,12 +53,13 @@ final class GatewayHarness implements AutoCloseable {
     static final String IDP = "main";
 
     /**
-     * What differs between harnesses: where the gateway's own Google identity comes from, and which proxies it
-     * trusts (none by default: the tests' requests come straight from 127.0.0.1).
+     * What differs between harnesses: where the gateway's own Google identity comes from, which proxies it
+     * trusts (none by default: the tests' requests come straight from 127.0.0.1), and whether the IdP shows its
+     * login form (for real browsers) or answers at once.
      */
-    record Options(GoogleCredentialsOptions google, List<CidrBlock> trustedProxies) {
+    record Options(GoogleCredentialsOptions google, List<CidrBlock> trustedProxies, boolean idpLoginForm) {
         Options(GoogleCredentialsOptions google) {
-            this(google, List.of());
+            this(google, List.of(), false);
         }
 
         /** No Google credentials: every Google endpoint is a closed port on 127.0.0.1, so nothing leaves the host. */
@@ -69,7 +70,12 @@ final class GatewayHarness implements AutoCloseable {
         }
 
         Options trusting(String... proxies) {
-            return new Options(google, Stream.of(proxies).map(CidrBlock::parse).toList());
+            return new Options(google, Stream.of(proxies).map(CidrBlock::parse).toList(), idpLoginForm);
+        }
+
+        /** See {@link FakeOidcProvider#startWithLoginForm()}. */
+        Options withIdpLoginForm() {
+            return new Options(google, trustedProxies, true);
         }
     }
 
@@ -98,7 +104,7 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     final Vertx vertx = Vertx.vertx();
-    final FakeOidcProvider idp = FakeOidcProvider.start();
+    final FakeOidcProvider idp;
     final RecordingUpstream upstream = RecordingUpstream.start(vertx);
     final AdminClient admin;
     private final Pool pool;
@@ -108,6 +114,7 @@ final class GatewayHarness implements AutoCloseable {
     private final HttpServer adminServer;
 
     private GatewayHarness(Options options) {
+        this.idp = options.idpLoginForm() ? FakeOidcProvider.startWithLoginForm() : FakeOidcProvider.start();
         DatabaseCoordinates coordinates = TestDatabase.fresh();
         PgConnectOptions connect = TestDatabase.connectOptions(coordinates);
         this.database = connect;

@@ -25,7 +25,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  *
  * <p>The authorization endpoint shows no login page: it redirects back at once with a code and the state. What the
  * token endpoint then issues is set per issuer with {@link #signInAs(String)}. Token timestamps come from the system
- * clock.
+ * clock. {@link #startWithLoginForm()} starts one whose authorization endpoint shows a login form instead, for real
+ * browsers.
  */
 public final class FakeOidcProvider implements AutoCloseable {
 
@@ -41,10 +42,23 @@ public final class FakeOidcProvider implements AutoCloseable {
 
     /** Starts a provider on a free port of 127.0.0.1. */
     public static FakeOidcProvider start() {
+        return start(false);
+    }
+
+    /**
+     * Starts a provider on a free port of 127.0.0.1 whose authorization endpoint shows an HTML login form: a user
+     * name (input {@code username}), which becomes the {@code sub} claim, and optional claims as a JSON object
+     * (textarea {@code claims}), added to those of {@link #signInAs(String)}.
+     */
+    public static FakeOidcProvider startWithLoginForm() {
+        return start(true);
+    }
+
+    private static FakeOidcProvider start(boolean loginForm) {
         // The server looks its callbacks up in this set on every token request, so it can change while running.
         Set<OAuth2TokenCallback> callbacks = ConcurrentHashMap.newKeySet();
         MockOAuth2Server server = new MockOAuth2Server(
-                new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(), callbacks));
+                new OAuth2Config(loginForm, null, null, false, new OAuth2TokenProvider(), callbacks));
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
         } catch (IOException e) {
