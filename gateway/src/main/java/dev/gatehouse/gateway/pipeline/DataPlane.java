@@ -1,8 +1,5 @@
 package dev.gatehouse.gateway.pipeline;
 
-import dev.gatehouse.core.cloudrun.SigningClaims;
-import dev.gatehouse.core.cloudrun.UpstreamSigning;
-import dev.gatehouse.core.config.TenantConfig;
 import dev.gatehouse.core.crypto.SecretBox;
 import dev.gatehouse.core.store.ConfigStore;
 import dev.gatehouse.core.store.SigningKeyStore;
@@ -31,7 +28,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -54,7 +50,7 @@ public final class DataPlane {
     private final UpstreamProxy proxy;
     private final AccessLog accessLog;
     private final GatewayHandler handler;
-    private volatile UpstreamSigning upstreamSigning = new UpstreamSigning(SigningClaims.of(List.of()));
+    private volatile SigningDecisions signingDecisions = SigningDecisions.none();
 
     private DataPlane(Vertx vertx, DataPlaneOptions options) {
         SecretBox secrets = new SecretBox(options.masterKey());
@@ -69,7 +65,7 @@ public final class DataPlane {
         this.accessLog = AccessLog.start(AccessLogOptions.defaults(options.clock()));
         AssertionCache assertions = new AssertionCache(new IdentityAssertionSigner(options.clock()), options.clock(),
                 AssertionCache.Options.DEFAULTS);
-        UpstreamSigner signer = new UpstreamSigner(keyRings, assertions, idTokens, () -> upstreamSigning);
+        UpstreamSigner signer = new UpstreamSigner(vertx, keyRings, assertions, idTokens, () -> signingDecisions);
         this.handler = new GatewayHandler(new DataPlaneParts(registry, authentication, keyRings, signer, proxy,
                 accessLog, TrustedPeers.none(), SchemePolicy.listener(), options.clock()));
     }
@@ -111,8 +107,7 @@ public final class DataPlane {
     }
 
     private void refreshUpstreamSigning() {
-        List<TenantConfig> configs = registry.current().tenants().stream().map(TenantSnapshot::config).toList();
-        upstreamSigning = new UpstreamSigning(SigningClaims.of(configs));
+        signingDecisions = SigningDecisions.of(registry.current().tenants());
     }
 
     /** Stops listening for changes and closes connections; blocking, for shutdown. */
