@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * Sends an answer to the client exactly as vertx-http-proxy's own response sender does (status, a {@code Date}
- * normalized to the IMF-fixdate format, {@code Warning} values whose date disagrees dropped, the other headers but
+ * re-formatted as RFC 1123, {@code Warning} values whose date disagrees dropped, the other headers but
  * {@code Transfer-Encoding}, the body's type and length, chunked or, for an HTTP/1.0 client, buffered), except that
  * the {@code Date} is not parsed and re-formatted on every response: the result for the last value seen is
  * remembered ({@link HttpDates}). That parsing was a twentieth of the event loop's time per proxied request.

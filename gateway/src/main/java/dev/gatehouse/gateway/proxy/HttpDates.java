@@ -6,9 +6,9 @@ import java.time.Instant;
 
 /**
  * The {@code Date} a proxied answer carries, as vertx-http-proxy computes it: the upstream's {@code Date} (else the
- * date of its first dated {@code Warning}, else now) in IMF-fixdate form. Parsing and formatting HTTP dates is
- * costly and the upstream's value changes once a second, so the last input and its result are remembered (an
- * immutable pair, replaced whole: threads that race simply compute the same value twice).
+ * date of its first dated {@code Warning}, else now) in the library's RFC 1123 form. Parsing and formatting HTTP
+ * dates is costly and the upstream's value changes once a second, so the last input and its result are remembered
+ * (an immutable pair, replaced whole: threads that race simply compute the same value twice).
  */
 final class HttpDates {
     private record Last(String upstream, String normalized) {}
