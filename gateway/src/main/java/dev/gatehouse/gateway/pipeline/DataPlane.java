@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * Parts that follow the configuration are refreshed when a tenant's snapshot changes: who may sign for which Cloud
  * Run service at once, key rings asynchronously (a ring being reloaded keeps serving, but a brand-new tenant has none
  * until its first load completes, so its assertions and JWKS fail closed with a 502 for that moment).
+ *
+ * <p>One handler serves every event loop of the gateway port at once: the parts it shares are lock-free and safe
+ * across threads (concurrent maps of immutable values, snapshots and decisions published through volatile fields,
+ * an upstream client per event loop), and a future shared between requests is delivered on each request's own
+ * context, so a request stays on its connection's event loop from start to end.
  */
 public final class DataPlane {
     private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
