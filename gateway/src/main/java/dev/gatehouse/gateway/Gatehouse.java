@@ -10,9 +10,12 @@ import dev.gatehouse.migrations.DatabaseCoordinates;
 import dev.gatehouse.migrations.EmbeddedDatabase;
 import dev.gatehouse.migrations.MigrationResult;
 import dev.gatehouse.migrations.Migrations;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +53,7 @@ public final class Gatehouse {
     private final Settings settings;
     private final Teardown teardown = new Teardown();
     private final List<HttpServer> servers = new ArrayList<>();
+    private final List<HttpServer> gatewayServers = new ArrayList<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private OptionalInt gatewayPort = OptionalInt.empty();
     private OptionalInt adminPort = OptionalInt.empty();
@@ -88,7 +93,9 @@ public final class Gatehouse {
         LOG.info("database schema at version {} ({} migrations applied now)", migrations.currentVersion(),
                 migrations.migrationsExecuted());
 
-        Vertx vertx = Vertx.vertx();
+        // At least one event loop per gateway listener, so each serves its connections on a thread of its own.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
+                Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.eventLoops())));
         teardown.add("Vert.x", () -> await(vertx.close(), CLOSE_TIMEOUT));
         PgConnectOptions connect = new PgConnectOptions()
                 .setHost(database.host())
@@ -122,7 +129,7 @@ public final class Gatehouse {
             adminPort = OptionalInt.of(listen(vertx, "admin", settings.adminPort(), adminApi));
         }
         if (dataPlane != null) {
-            gatewayPort = OptionalInt.of(listen(vertx, "gateway", settings.httpPort(), dataPlane.handler()));
+            gatewayPort = OptionalInt.of(listenGateway(vertx, dataPlane.handler()));
         }
     }
 
@@ -156,24 +163,64 @@ public final class Gatehouse {
 
     private int listen(Vertx vertx, String name, int port, Handler<HttpServerRequest> handler)
             throws StartupException {
-        // No h2c upgrade: an HTTP/1.1 request that asks for one was answered with a stream reset instead of being
-        // served; HTTP/2 comes with TLS (ALPN) once Gatehouse terminates TLS itself.
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(settings.bind()).setPort(port)
-                        .setHttp2ClearTextEnabled(false))
-                .requestHandler(handler);
+        HttpServer server = vertx.createHttpServer(serverOptions(port)).requestHandler(handler);
         try {
             await(server.listen(), LISTEN_TIMEOUT);
         } catch (Exception e) {
-            throw new StartupException("cannot listen for the " + name + " on " + settings.bind() + " port " + port
-                    + ": " + StartupException.describe(e), e);
+            throw cannotListen(name, port, e);
         }
         servers.add(server);
         LOG.info("{} listening on {}", name, ReadyLine.url(settings.bind(), server.actualPort()));
         return server.actualPort();
     }
 
+    /**
+     * The gateway port, served by {@code eventLoops} servers, each created on an event-loop context of its own:
+     * Vert.x binds the socket once and hands new connections to the servers in turn, so every connection lives on
+     * one event loop and the request chain runs on as many threads as there are servers (its shared parts are safe
+     * across threads, see {@link DataPlane}). Port 0 becomes -1: Vert.x then picks one free port for all of them.
+     */
+    private int listenGateway(Vertx vertx, Handler<HttpServerRequest> handler) throws StartupException {
+        int port = settings.httpPort() == 0 ? -1 : settings.httpPort();
+        List<HttpServer> started = new CopyOnWriteArrayList<>();
+        try {
+            await(vertx.deployVerticle(() -> new VerticleBase() {
+                @Override
+                public Future<?> start() {
+                    HttpServer server = vertx.createHttpServer(serverOptions(port)).requestHandler(handler);
+                    started.add(server);
+                    return server.listen();
+                }
+            }, new DeploymentOptions().setInstances(settings.eventLoops())), LISTEN_TIMEOUT);
+        } catch (Exception e) {
+            throw cannotListen("gateway", settings.httpPort(), e);
+        }
+        servers.addAll(started);
+        gatewayServers.addAll(started);
+        int actualPort = started.get(0).actualPort();
+        LOG.info("gateway listening on {} ({} event loops)", ReadyLine.url(settings.bind(), actualPort),
+                settings.eventLoops());
+        return actualPort;
+    }
+
+    private HttpServerOptions serverOptions(int port) {
+        // No h2c upgrade: an HTTP/1.1 request that asks for one was answered with a stream reset instead of being
+        // served; HTTP/2 comes with TLS (ALPN) once Gatehouse terminates TLS itself.
+        return new HttpServerOptions().setHost(settings.bind()).setPort(port).setHttp2ClearTextEnabled(false);
+    }
+
+    private StartupException cannotListen(String name, int port, Exception e) {
+        return new StartupException("cannot listen for the " + name + " on " + settings.bind() + " port " + port
+                + ": " + StartupException.describe(e), e);
+    }
+
     public OptionalInt gatewayPort() {
         return gatewayPort;
+    }
+
+    /** The port of each server of the gateway port, one per event loop (all the same port). */
+    List<Integer> gatewayListenerPorts() {
+        return gatewayServers.stream().map(HttpServer::actualPort).toList();
     }
 
     public OptionalInt adminPort() {

@@ -24,7 +24,8 @@ public record Settings(
         Duration shutdownGrace,
         ClusterSettings cluster,
         GoogleSettings google,
-        List<CidrBlock> trustedProxies) {
+        List<CidrBlock> trustedProxies,
+        int eventLoops) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
     public static final int DEFAULT_ADMIN_PORT = 9090;
@@ -32,6 +33,7 @@ public record Settings(
     public static final Path DEFAULT_DATA_DIR = Path.of(".gatehouse");
     public static final Path DEMO_DATA_DIR = Path.of(".gatehouse-demo");
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    public static final int MAX_EVENT_LOOPS = 256;
 
     public Settings {
         Objects.requireNonNull(bind, "bind");
@@ -44,6 +46,14 @@ public record Settings(
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(google, "google");
         trustedProxies = List.copyOf(trustedProxies);
+        if (eventLoops < 1 || eventLoops > MAX_EVENT_LOOPS) {
+            throw new IllegalArgumentException("eventLoops must be from 1 to " + MAX_EVENT_LOOPS);
+        }
+    }
+
+    /** One event loop per processor: the gateway's work is CPU-bound and never blocks. */
+    public static int defaultEventLoops() {
+        return Math.min(MAX_EVENT_LOOPS, Runtime.getRuntime().availableProcessors());
     }
 
     /** Flags win over environment variables; blank environment variables count as unset. */
@@ -56,42 +66,47 @@ public record Settings(
         return new Settings(DEFAULT_HTTP_PORT, DEFAULT_ADMIN_PORT, DEFAULT_BIND, Role.ALL, dataDir,
                 Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_SHUTDOWN_GRACE,
                 new ClusterSettings(List.of(), ClusterSettings.DEFAULT_NAME, ClusterSettings.DEFAULT_PORT),
-                GoogleSettings.DEFAULTS, List.of());
+                GoogleSettings.DEFAULTS, List.of(), defaultEventLoops());
     }
 
     public Settings withPorts(int httpPort, int adminPort) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies);
+                shutdownGrace, cluster, google, trustedProxies, eventLoops);
     }
 
     public Settings withBind(String bind) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies);
+                shutdownGrace, cluster, google, trustedProxies, eventLoops);
     }
 
     public Settings withOperatorToken(String operatorToken) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey,
-                Optional.of(operatorToken), shutdownGrace, cluster, google, trustedProxies);
+                Optional.of(operatorToken), shutdownGrace, cluster, google, trustedProxies, eventLoops);
     }
 
     public Settings withDatabaseUrl(String databaseUrl) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, Optional.of(databaseUrl), masterKey,
-                operatorToken, shutdownGrace, cluster, google, trustedProxies);
+                operatorToken, shutdownGrace, cluster, google, trustedProxies, eventLoops);
     }
 
     public Settings withGoogle(GoogleSettings google) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies);
+                shutdownGrace, cluster, google, trustedProxies, eventLoops);
     }
 
     public Settings withTrustedProxies(List<CidrBlock> trustedProxies) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies);
+                shutdownGrace, cluster, google, trustedProxies, eventLoops);
+    }
+
+    public Settings withEventLoops(int eventLoops) {
+        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
+                shutdownGrace, cluster, google, trustedProxies, eventLoops);
     }
 
     public Settings withRole(Role role) {
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies);
+                shutdownGrace, cluster, google, trustedProxies, eventLoops);
     }
 
     /** Secrets (token, key, database URL with its password) never appear here. */
@@ -103,7 +118,7 @@ public record Settings(
                 + ", masterKey=" + (masterKey.isPresent() ? "[set]" : "[generated]")
                 + ", operatorToken=" + (operatorToken.isPresent() ? "[set]" : "[generated]")
                 + ", shutdownGrace=" + shutdownGrace + ", cluster=" + cluster + ", google=" + google
-                + ", trustedProxies=" + trustedProxies + "]";
+                + ", trustedProxies=" + trustedProxies + ", eventLoops=" + eventLoops + "]";
     }
 
     /** What the command line asks for. */

@@ -99,8 +99,9 @@ final class SettingsParser {
         GoogleSettings google = new GoogleSettings(value(Option.GOOGLE_CREDENTIALS).map(this::path),
                 value(Option.GOOGLE_SERVICE_ACCOUNT).map(this::email));
         List<CidrBlock> trustedProxies = value(Option.TRUSTED_PROXIES).map(this::cidrs).orElse(List.of());
+        int eventLoops = value(Option.EVENT_LOOPS).map(this::eventLoops).orElse(Settings.defaultEventLoops());
         return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                grace, cluster, google, trustedProxies);
+                grace, cluster, google, trustedProxies, eventLoops);
     }
 
     /** A configured value and where it came from, so errors name the flag or variable the operator used. */
@@ -128,6 +129,17 @@ final class SettingsParser {
             }
         }
         throw invalid(value, "must be a port number from 0 to 65535 (0 picks a free one)");
+    }
+
+    private int eventLoops(Value value) {
+        String text = value.text().trim();
+        if (text.matches("[0-9]{1,3}")) {
+            int loops = Integer.parseInt(text);
+            if (loops >= 1 && loops <= Settings.MAX_EVENT_LOOPS) {
+                return loops;
+            }
+        }
+        throw invalid(value, "must be a number of event loops from 1 to " + Settings.MAX_EVENT_LOOPS);
     }
 
     private String word(Value value) {

@@ -99,6 +99,29 @@ class GatehouseTest {
     }
 
     @Test
+    void theGatewayPortIsServedBySeveralEventLoopsSharingOnePort() throws Exception {
+        Gatehouse gatehouse = Gatehouse.start(settings().withRole(Role.GATEWAY).withEventLoops(3), line -> { },
+                Clock.systemUTC());
+        try {
+            int gateway = gatehouse.gatewayPort().orElseThrow();
+            assertThat(gatehouse.gatewayListenerPorts()).containsExactly(gateway, gateway, gateway);
+
+            List<Future<HttpResponse<Buffer>>> probes = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                WebClient ownConnection = WebClient.create(clientVertx);
+                probes.add(ownConnection.get(gateway, "127.0.0.1", "/healthz").send()
+                        .andThen(done -> ownConnection.close()));
+            }
+            for (Future<HttpResponse<Buffer>> probe : probes) {
+                assertThat(probe.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).statusCode())
+                        .isEqualTo(200);
+            }
+        } finally {
+            assertThat(gatehouse.stop()).isTrue();
+        }
+    }
+
+    @Test
     void generatesTheOperatorTokenOnceAndKeepsItPrivate() throws Exception {
         List<String> firstRun = new ArrayList<>();
         Gatehouse.start(settings().withRole(Role.ADMIN), firstRun::add, Clock.systemUTC()).stop();

@@ -114,6 +114,21 @@ class SettingsTest {
     }
 
     @Test
+    void eventLoopsDefaultToTheProcessorsAndCanBeSet() {
+        assertThat(serve(List.of(), Map.of()).eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(serve(List.of(), Map.of("GATEHOUSE_EVENT_LOOPS", "4")).eventLoops()).isEqualTo(4);
+        assertThat(serve(List.of("--event-loops=1"), Map.of("GATEHOUSE_EVENT_LOOPS", "4")).eventLoops()).isEqualTo(1);
+
+        assertThatThrownBy(() -> Settings.parse(List.of("--event-loops", "0"), Map.of()))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("--event-loops must be a number of event loops from 1 to 256, not \"0\"");
+        assertThatThrownBy(() -> Settings.parse(List.of(), Map.of("GATEHOUSE_EVENT_LOOPS", "many")))
+                .hasMessageStartingWith("GATEHOUSE_EVENT_LOOPS must be a number of event loops");
+        assertThatThrownBy(() -> Settings.parse(List.of("--event-loops", "257"), Map.of()))
+                .hasMessageStartingWith("--event-loops must be a number of event loops");
+    }
+
+    @Test
     void samePortForBothServersIsRefusedOnlyWhenBothRun() {
         assertThatThrownBy(() -> Settings.parse(List.of("--http-port", "9000", "--admin-port", "9000"), Map.of()))
                 .hasMessageContaining("must differ");

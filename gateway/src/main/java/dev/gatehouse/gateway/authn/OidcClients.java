@@ -53,13 +53,14 @@ final class OidcClients {
         this.http = vertx.createHttpClient(httpOptions);
     }
 
+    /** The IdP's client, discovered once and shared; delivered on the caller's context. */
     Future<OidcClient> get(Idp idp) {
         Key key = new Key(idp.meta().tenantId(), idp.name());
         Instant now = clock.instant();
         Entry entry = entries.compute(key, (k, current) -> current != null && usable(current, idp, now)
                 ? current
                 : new Entry(idp, discover(idp), now));
-        return entry.client();
+        return CallerContext.deliver(entry.client());
     }
 
     Future<Void> close() {

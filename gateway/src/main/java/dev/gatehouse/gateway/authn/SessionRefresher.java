@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Keeps a session's identity current. When its ID token has expired, the primary session (the one holding the
  * refresh token) refreshes at the identity provider; a handed-off session copies its primary's fresh identity. A
  * refused refresh, another subject, or a primary that is gone ends the whole login. Concurrent refreshes of one
- * session on this node share a single call to the provider.
+ * session on this node share a single call to the provider; each waiting request continues on its own context.
  */
 final class SessionRefresher {
 
@@ -119,7 +119,7 @@ final class SessionRefresher {
         Promise<Optional<Session>> promise = Promise.promise();
         Future<Optional<Session>> running = inFlight.putIfAbsent(sessionId, promise.future());
         if (running != null) {
-            return running;
+            return CallerContext.deliver(running);
         }
         Future<Optional<Session>> started;
         try {
@@ -131,6 +131,6 @@ final class SessionRefresher {
             inFlight.remove(sessionId, promise.future());
             promise.handle(result);
         });
-        return promise.future();
+        return CallerContext.deliver(promise.future());
     }
 }

@@ -49,8 +49,7 @@ public final class AssertionCache {
 
     /** The cached assertion for this session on this route's hostname, or a freshly signed one. */
     public SignedAssertion assertion(String sessionId, String hostname, TenantKeyRing ring, AssertedIdentity identity) {
-        Objects.requireNonNull(sessionId, "sessionId");
-        Key key = new Key(sessionId, IdentityAssertionSigner.bareHostname(hostname), ring.activeKid(), identity);
+        Key key = key(sessionId, hostname, ring, identity);
         Instant now = clock.instant();
         SignedAssertion cached = entries.get(key);
         if (cached != null && fresh(cached, now)) {
@@ -62,6 +61,17 @@ public final class AssertionCache {
         }
         entries.put(key, signed);
         return signed;
+    }
+
+    /** The cached assertion if it is still fresh, else null; never signs. */
+    public SignedAssertion cached(String sessionId, String hostname, TenantKeyRing ring, AssertedIdentity identity) {
+        SignedAssertion cached = entries.get(key(sessionId, hostname, ring, identity));
+        return cached != null && fresh(cached, clock.instant()) ? cached : null;
+    }
+
+    private static Key key(String sessionId, String hostname, TenantKeyRing ring, AssertedIdentity identity) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        return new Key(sessionId, IdentityAssertionSigner.bareHostname(hostname), ring.activeKid(), identity);
     }
 
     public int size() {

@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Signs {@code X-Gatehouse-Jwt-Assertion}: a compact JWS, ES256 with the tenant's active key, header
@@ -32,7 +31,7 @@ public final class IdentityAssertionSigner {
 
     private static final String ALGORITHM = "SHA256withECDSAinP1363Format";
     private static final int JTI_BYTES = 16;
-    private static final Pattern HOSTNAME = Pattern.compile("[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?");
+    private static final int MAX_HOSTNAME_LENGTH = 253;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final Clock clock;
@@ -98,9 +97,28 @@ public final class IdentityAssertionSigner {
 
     static String bareHostname(String hostname) {
         String lower = hostname == null ? "" : hostname.toLowerCase(Locale.ROOT);
-        if (!HOSTNAME.matcher(lower).matches()) {
+        if (!isBareHostname(lower)) {
             throw new IllegalArgumentException("an assertion audience must be a bare hostname (no scheme, no port)");
         }
         return lower;
+    }
+
+    /**
+     * {@code [a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?}, checked without a regex: every assertion cache hit runs it.
+     */
+    static boolean isBareHostname(String lower) {
+        int length = lower.length();
+        if (length == 0 || length > MAX_HOSTNAME_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = lower.charAt(i);
+            boolean alphanumeric = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            boolean inner = i > 0 && i < length - 1 && (c == '.' || c == '-');
+            if (!alphanumeric && !inner) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,9 +1,6 @@
 package dev.gatehouse.gateway.pipeline;
 
-import dev.gatehouse.core.cloudrun.SigningClaims;
-import dev.gatehouse.core.cloudrun.UpstreamSigning;
 import dev.gatehouse.core.session.SessionDirectory;
-import dev.gatehouse.core.config.TenantConfig;
 import dev.gatehouse.core.crypto.SecretBox;
 import dev.gatehouse.core.store.ConfigStore;
 import dev.gatehouse.core.store.SigningKeyStore;
@@ -33,7 +30,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -48,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * (JWKS, signed assertions) wait for that load ({@link KeyRings#ready}) rather than the snapshot waiting for it,
  * because publishing is one queue for every tenant and one tenant's slow or failing key load must not hold back
  * everyone's configuration changes.
+ *
+ * <p>One handler serves every event loop of the gateway port at once: the parts it shares are lock-free and safe
+ * across threads (concurrent maps of immutable values, snapshots and decisions published through volatile fields,
+ * an upstream client per event loop), and a future shared between requests is delivered on each request's own
+ * context, so a request stays on its connection's event loop from start to end.
  */
 public final class DataPlane {
     private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
@@ -60,7 +61,7 @@ public final class DataPlane {
     private final UpstreamProxy proxy;
     private final AccessLog accessLog;
     private final GatewayHandler handler;
-    private volatile UpstreamSigning upstreamSigning = new UpstreamSigning(SigningClaims.of(List.of()));
+    private volatile SigningDecisions signingDecisions = SigningDecisions.none();
 
     private DataPlane(Vertx vertx, DataPlaneOptions options) {
         SecretBox secrets = new SecretBox(options.masterKey());
@@ -78,7 +79,7 @@ public final class DataPlane {
         this.accessLog = AccessLog.start(AccessLogOptions.defaults(options.clock()));
         AssertionCache assertions = new AssertionCache(new IdentityAssertionSigner(options.clock()), options.clock(),
                 AssertionCache.Options.DEFAULTS);
-        UpstreamSigner signer = new UpstreamSigner(keyRings, assertions, idTokens, () -> upstreamSigning);
+        UpstreamSigner signer = new UpstreamSigner(vertx, keyRings, assertions, idTokens, () -> signingDecisions);
         this.handler = new GatewayHandler(new DataPlaneParts(registry, authentication, keyRings, signer, proxy,
                 accessLog, trustedPeers, SchemePolicy.forwardedProtoFrom(trustedPeers::trustsHostAddress),
                 options.clock()));
@@ -126,8 +127,7 @@ public final class DataPlane {
     }
 
     private void refreshUpstreamSigning() {
-        List<TenantConfig> configs = registry.current().tenants().stream().map(TenantSnapshot::config).toList();
-        upstreamSigning = new UpstreamSigning(SigningClaims.of(configs));
+        signingDecisions = SigningDecisions.of(registry.current().tenants());
     }
 
     /** Stops listening for changes and closes connections; blocking, for shutdown. */

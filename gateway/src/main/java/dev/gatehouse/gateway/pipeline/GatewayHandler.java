@@ -158,7 +158,7 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
     private void forward(HttpServerRequest request, RequestLog log, TenantSnapshot tenant, CompiledRoute route,
             Identity identity) {
         request.response().headers().remove(Pages.REQUEST_ID);
-        UpstreamCall call = UpstreamCall.of(route.route(), route.upstream(), log.requestId())
+        UpstreamCall call = UpstreamCall.of(route.endpoint(), log.requestId())
                 .withDecorator(signer.decorator(tenant, route, identity));
         proxy.proxy(request, call).onSuccess(outcome -> log.detail(outcome.code()));
     }

@@ -4,7 +4,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The request headers a client could forge to impersonate the gateway or a trusted proxy:
@@ -56,24 +56,54 @@ public final class ForgeableHeaders {
     }
 
     public boolean isForgeable(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replace('_', '-');
-        if (n.startsWith("x-gatehouse-") || n.equals("x-serverless-authorization")) {
+        if (startsFolded(name, "x-gatehouse-") || equalsFolded(name, "x-serverless-authorization")) {
             return true;
         }
-        if (!trustedPeer && (n.startsWith("x-forwarded-") || n.equals("forwarded") || n.equals("x-real-ip"))) {
+        if (!trustedPeer && (startsFolded(name, "x-forwarded-") || equalsFolded(name, "forwarded")
+                || equalsFolded(name, "x-real-ip"))) {
             return true;
         }
-        return authorization && n.equals("authorization");
+        return authorization && equalsFolded(name, "authorization");
     }
 
     /** Removes every forgeable header (all values) from {@code headers}. */
     public void strip(MultiMap headers) {
-        List<String> forged = new ArrayList<>(2);
-        for (String name : headers.names()) {
-            if (isForgeable(name)) {
-                forged.add(name);
+        List<String> forged = null;
+        for (Map.Entry<String, String> header : headers) {
+            if (isForgeable(header.getKey())) {
+                if (forged == null) {
+                    forged = new ArrayList<>(2);
+                }
+                forged.add(header.getKey());
             }
         }
-        forged.forEach(headers::remove);
+        if (forged != null) {
+            forged.forEach(headers::remove);
+        }
+    }
+
+    /**
+     * Whether {@code name}, ASCII letters lower-cased and {@code _} read as {@code -}, starts with {@code prefix}
+     * (lower case). Compared in place: every request's every header name goes through here twice. Header names
+     * are ASCII tokens, and no target name holds a letter that a non-ASCII character lower-cases to.
+     */
+    private static boolean startsFolded(String name, String prefix) {
+        if (name.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (fold(name.charAt(i)) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equalsFolded(String name, String target) {
+        return name.length() == target.length() && startsFolded(name, target);
+    }
+
+    private static char fold(char c) {
+        return c == '_' ? '-' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }

@@ -8,6 +8,7 @@ import dev.gatehouse.gateway.pages.ResponseFormat;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.MediaType;
 import io.vertx.httpproxy.ProxyContext;
@@ -97,7 +98,11 @@ final class GatewayInterceptor implements ProxyInterceptor {
             headers.set("X-Request-Id", call.requestId());
         }
         outcome.tryComplete(ProxyOutcome.PROXIED);
-        return context.isWebSocket() ? WebSocketTunnel.open(context) : context.sendResponse();
+        if (context.isWebSocket()) {
+            return WebSocketTunnel.open(context);
+        }
+        HttpServerRequest inbound = context.request().proxiedRequest();
+        return AnswerSender.send(context.response(), inbound.response(), inbound.version());
     }
 
     private Future<Map<String, String>> signedHeaders() {

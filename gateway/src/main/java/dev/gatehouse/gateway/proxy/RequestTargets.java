@@ -23,6 +23,10 @@ final class RequestTargets {
     }
 
     static boolean hasDotSegment(String path) {
+        if (path.indexOf('.') < 0 && path.indexOf('%') < 0) {
+            // No dot, plain or encoded: the usual path needs no normalizing copy.
+            return false;
+        }
         String normalized = path.toLowerCase(Locale.ROOT)
                 .replace("%2e", ".").replace("%2f", "/").replace("%5c", "/").replace('\\', '/');
         for (String segment : normalized.split("/", -1)) {

@@ -12,7 +12,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
 import org.slf4j.Logger;
@@ -21,10 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link UpstreamProxy} on vertx-http-proxy.
  *
- * <p>One shared {@link HttpClient}: Vert.x keeps a separate connection pool per origin (scheme, host, port) inside
- * one client, so this already gives every upstream its own pool of {@code maxConnectionsPerOrigin} connections,
- * with one configuration and one lifecycle, and nothing to create or close when tenants change upstreams (idle
- * connections of a removed upstream simply expire). Timeouts are per request ({@link UpstreamTimeouts}).
+ * <p>One {@link HttpClient} per event loop ({@link EventLoopClients}): Vert.x keeps a separate connection pool per
+ * origin (scheme, host, port) inside one client, so every upstream gets its own pool of
+ * {@code maxConnectionsPerOrigin} connections on each event loop, and nothing is created or closed when tenants
+ * change upstreams (idle connections of a removed upstream simply expire). Keeping a client to one event loop
+ * keeps each exchange on the thread of its inbound connection: a client shared by several event loops lends a
+ * connection of one loop to a request of another, and every read and write then hops between threads. Timeouts
+ * are per request ({@link UpstreamTimeouts}).
  *
  * <p>A small {@link HttpProxy} is built per request (a list and two references): its origin and interceptor are
  * closures over this request's {@link UpstreamCall}, so no per-request state is looked up by name. Response caching
@@ -33,10 +35,16 @@ import org.slf4j.LoggerFactory;
 final class ReverseUpstreamProxy implements UpstreamProxy {
     private static final Logger LOG = LoggerFactory.getLogger(ReverseUpstreamProxy.class);
 
-    private final HttpClient client;
+    private final EventLoopClients clients;
     private final UpstreamProxyOptions options;
 
     ReverseUpstreamProxy(Vertx vertx, UpstreamProxyOptions options) {
+        this.clients = new EventLoopClients(vertx, clientOptions(options),
+                new PoolOptions().setHttp1MaxSize(options.maxConnectionsPerOrigin()));
+        this.options = options;
+    }
+
+    private static HttpClientOptions clientOptions(UpstreamProxyOptions options) {
         HttpClientOptions clientOptions = new HttpClientOptions()
                 .setName("gatehouse-upstream")
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
@@ -49,11 +57,7 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
         if (options.upstreamTrust() != null) {
             clientOptions.setTrustOptions(options.upstreamTrust());
         }
-        this.client = vertx.httpClientBuilder()
-                .with(clientOptions)
-                .with(new PoolOptions().setHttp1MaxSize(options.maxConnectionsPerOrigin()))
-                .build();
-        this.options = options;
+        return clientOptions;
     }
 
     @Override
@@ -67,28 +71,25 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
             return answer(request, call, new Page.BadRequest("The gateway cannot forward this request as it is."),
                     ProxyOutcome.BAD_REQUEST);
         }
-        UpstreamTarget target;
-        UpstreamTimeouts timeouts;
-        try {
-            target = UpstreamTarget.parse(call.upstream().url());
-            timeouts = UpstreamTimeouts.of(call);
-        } catch (IllegalArgumentException e) {
-            UpstreamFailure failure = UpstreamFailure.misconfigured(e);
+        UpstreamEndpoint endpoint = call.endpoint();
+        if (endpoint.misconfiguration() != null) {
+            UpstreamFailure failure = UpstreamFailure.misconfigured(endpoint.misconfiguration());
             LOG.warn("request {} route {} upstream {}: {} ({})", call.requestId(), call.route().name(),
                     call.upstream().name(), failure.outcome().code(), failure.detail());
             return answer(request, call, failure.page(), failure.outcome());
         }
         Promise<ProxyOutcome> outcome = Promise.promise();
-        GatewayInterceptor interceptor = new GatewayInterceptor(call, new OutboundRequest(target, pathAndQuery,
-                ForgeableHeaders.fromPeer(request, options.trustedPeers()), options.gatewayCookies()),
-                options.refusals(), outcome);
+        OutboundRequest outbound = new OutboundRequest(endpoint.target(), pathAndQuery,
+                ForgeableHeaders.fromPeer(request, options.trustedPeers()), options.gatewayCookies());
+        GatewayInterceptor interceptor = new GatewayInterceptor(call, outbound, options.refusals(), outcome);
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             // Authorized already: let the client send its body now.
             request.response().writeContinue();
         }
+        HttpClient client = clients.current();
         HttpProxy.reverseProxy(new ProxyOptions().setCacheOptions(null)
                         .setSupportWebSocket(call.route().options().allowWebsockets()), client)
-                .origin(context -> connect(target, timeouts, call.requestId()))
+                .origin(context -> connect(client, endpoint, call.requestId()))
                 .addInterceptor(interceptor, true)
                 .handle(request);
         return outcome.future();
@@ -99,9 +100,11 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
         return Pages.send(request, page, call.requestId()).transform(ignored -> Future.succeededFuture(outcome));
     }
 
-    private Future<HttpClientRequest> connect(UpstreamTarget target, UpstreamTimeouts timeouts, String requestId) {
+    private static Future<HttpClientRequest> connect(HttpClient client, UpstreamEndpoint endpoint, String requestId) {
+        UpstreamTarget target = endpoint.target();
+        UpstreamTimeouts timeouts = endpoint.timeouts();
         RequestOptions request = new RequestOptions()
-                .setServer(SocketAddress.inetSocketAddress(target.port(), target.connectHost()))
+                .setServer(endpoint.server())
                 .setHost(target.connectHost())
                 .setPort(target.port())
                 .setSsl(target.ssl())
@@ -123,6 +126,6 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
 
     @Override
     public Future<Void> close() {
-        return client.close();
+        return clients.close();
     }
 }

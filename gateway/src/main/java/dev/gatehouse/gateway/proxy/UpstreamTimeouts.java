@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.core.config.Durations;
+import dev.gatehouse.core.config.Route;
 import dev.gatehouse.core.config.Upstream;
 
 /**
@@ -17,9 +18,13 @@ record UpstreamTimeouts(long connectMillis, long responseMillis) {
 
     /** @throws IllegalArgumentException when a configured duration is not one */
     static UpstreamTimeouts of(UpstreamCall call) {
-        Upstream upstream = call.upstream();
+        return of(call.route(), call.upstream());
+    }
+
+    /** @throws IllegalArgumentException when a configured duration is not one */
+    static UpstreamTimeouts of(Route route, Upstream upstream) {
         String connect = upstream.connectTimeout() == null ? Upstream.DEFAULT_CONNECT_TIMEOUT : upstream.connectTimeout();
-        String response = call.route().timeout() != null ? call.route().timeout()
+        String response = route.timeout() != null ? route.timeout()
                 : upstream.timeout() != null ? upstream.timeout() : Upstream.DEFAULT_TIMEOUT;
         return new UpstreamTimeouts(Durations.parse(connect).toMillis(), Durations.parse(response).toMillis());
     }

@@ -5,6 +5,7 @@ import dev.gatehouse.core.config.Route;
 import dev.gatehouse.core.config.RouteOptions;
 import dev.gatehouse.core.config.Upstream;
 import dev.gatehouse.core.policy.Policy;
+import dev.gatehouse.gateway.proxy.UpstreamEndpoint;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -17,12 +18,19 @@ import java.util.regex.Pattern;
  *                 the tenant has no IdP
  * @param policy   the effective policy (see {@link dev.gatehouse.core.config.RoutePolicy#effective})
  * @param regex    the compiled pattern of a {@code regex} route, null for {@code path} and {@code prefix} routes
+ * @param endpoint the upstream resolved for the proxy (target, timeouts) once per snapshot; null with the upstream
  */
-public record CompiledRoute(Route route, Upstream upstream, Idp idp, Policy policy, Pattern regex) {
+public record CompiledRoute(Route route, Upstream upstream, Idp idp, Policy policy, Pattern regex,
+        UpstreamEndpoint endpoint) {
 
     public CompiledRoute {
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(policy, "policy");
+    }
+
+    /** The route with its endpoint resolved from {@code upstream}. */
+    public CompiledRoute(Route route, Upstream upstream, Idp idp, Policy policy, Pattern regex) {
+        this(route, upstream, idp, policy, regex, upstream == null ? null : UpstreamEndpoint.of(route, upstream));
     }
 
     public String name() {

@@ -29,6 +29,11 @@ class ForgeableHeadersTest {
         "X-Gatehousekeeping,         false, false, false",
         "Cookie,                     false, false, false",
         "X-Request-Id,               false, false, false",
+        "X-Gatehouse,                false, false, false",
+        "x_forwarded_,               true,  false, true",
+        "X-Real-IPv6,                false, false, false",
+        "Authorizations,             false, false, false",
+        "Forwarde,                   false, false, false",
     })
     void decidesWhatIsForgeable(String name, boolean untrusted, boolean trusted, boolean withAuthorization) {
         assertThat(ForgeableHeaders.fromPeer(false).isForgeable(name)).isEqualTo(untrusted);
