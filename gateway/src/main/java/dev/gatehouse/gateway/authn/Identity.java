@@ -26,9 +26,9 @@ public record Identity(UUID tenantId, String idpName, SessionUser user, Instant 
         Objects.requireNonNull(source, "source");
     }
 
-    /** The user as the policy language sees it. */
+    /** The user as the policy language sees it (built once per {@link SessionUser}, shared by its requests). */
     public Principal principal() {
-        return new Principal(user.sub(), user.email(), user.groups(), user.claims());
+        return user.principal();
     }
 
     /** What {@code /.gatehouse/} answers API clients. */
