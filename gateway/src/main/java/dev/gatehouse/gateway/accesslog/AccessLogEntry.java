@@ -12,9 +12,18 @@ import java.time.Instant;
  * @param bytesIn        request body bytes read
  * @param bytesOut       response body bytes written
  * @param detail         why the gateway answered itself, e.g. {@code upstream_timeout}, or {@code client_closed}
+ * @param client         the client behind trusted proxies when it is not the peer itself; else null
  */
 public record AccessLogEntry(
         Instant time, String requestId, String tenant, String route, String user, String decision,
         String method, String path, String peer, int status, long durationNanos, long bytesIn, long bytesOut,
-        String detail) {
+        String detail, String client) {
+
+    /** An entry whose client is the peer itself (or was never resolved). */
+    public AccessLogEntry(Instant time, String requestId, String tenant, String route, String user, String decision,
+            String method, String path, String peer, int status, long durationNanos, long bytesIn, long bytesOut,
+            String detail) {
+        this(time, requestId, tenant, route, user, decision, method, path, peer, status, durationNanos, bytesIn,
+                bytesOut, detail, null);
+    }
 }

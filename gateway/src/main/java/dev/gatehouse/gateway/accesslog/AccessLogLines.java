@@ -26,6 +26,7 @@ public final class AccessLogLines {
         name(line, "bytes_in").append(entry.bytesIn());
         name(line, "bytes_out").append(entry.bytesOut());
         string(line, "peer", entry.peer());
+        string(line, "client", entry.client());
         string(line, "detail", entry.detail());
         return line.append('}').toString();
     }

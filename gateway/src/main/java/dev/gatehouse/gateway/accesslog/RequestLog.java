@@ -3,6 +3,7 @@ package dev.gatehouse.gateway.accesslog;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
 import java.time.Instant;
 
 /**
@@ -22,6 +23,7 @@ public final class RequestLog {
     private String user;
     private String decision;
     private String detail;
+    private InetAddress client;
     private boolean finished;
 
     RequestLog(HttpServerRequest request, String requestId, Instant arrived, Ticker ticker, AccessLogWriter writer) {
@@ -67,6 +69,12 @@ public final class RequestLog {
         return this;
     }
 
+    /** The client address the policy judged (behind trusted proxies: from {@code X-Forwarded-For}). */
+    public RequestLog client(InetAddress address) {
+        this.client = address;
+        return this;
+    }
+
     /** Queues the line once: when the response ended, the connection closed first, or a WebSocket was upgraded. */
     void finish(boolean upgraded) {
         if (finished) {
@@ -75,9 +83,19 @@ public final class RequestLog {
         finished = true;
         HttpServerResponse response = request.response();
         String why = detail == null && !upgraded && !response.ended() ? "client_closed" : detail;
+        String peer = peer(request.remoteAddress());
         writer.offer(new AccessLogEntry(arrived, requestId, tenant, route, user, decision,
-                request.method().name(), request.path(), peer(request.remoteAddress()), response.getStatusCode(),
-                ticker.nanoTime() - startNanos, request.bytesRead(), response.bytesWritten(), why));
+                request.method().name(), request.path(), peer, response.getStatusCode(),
+                ticker.nanoTime() - startNanos, request.bytesRead(), response.bytesWritten(), why,
+                clientUnlessPeer(peer)));
+    }
+
+    private String clientUnlessPeer(String peer) {
+        if (client == null) {
+            return null;
+        }
+        String address = client.getHostAddress();
+        return address.equals(peer) ? null : address;
     }
 
     private static String peer(SocketAddress address) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import dev.gatehouse.core.config.Idp;
 import dev.gatehouse.core.config.TenantConfig;
 import dev.gatehouse.core.crypto.Tokens;
+import dev.gatehouse.gateway.pages.Sentences;
 import dev.gatehouse.gateway.session.Session;
 import dev.gatehouse.gateway.session.SessionCookie;
 import dev.gatehouse.gateway.session.SessionTokens;
@@ -92,8 +93,8 @@ final class Callback {
         return client.verifier().verify(tokens.idToken(), pending.nonce()).recover(error -> {
             LOG.info("ID token refused for tenant {} IdP {}: {}", pending.tenantId(), pending.idpName(),
                     error.getMessage());
-            return Future.failedFuture(new LoginFailed(400, "The identity provider's ID token was refused: "
-                    + (error instanceof TokenRejected ? error.getMessage() : "it could not be checked") + "."));
+            return Future.failedFuture(new LoginFailed(400, Sentences.end("The identity provider's ID token was refused: "
+                    + (error instanceof TokenRejected ? error.getMessage() : "it could not be checked"))));
         });
     }
 
@@ -103,7 +104,8 @@ final class Callback {
         try {
             user = ClaimSelection.select(verified.claims(), idp.groupsClaim());
         } catch (TokenRejected e) {
-            throw new LoginFailed(400, "The identity provider's ID token was refused: " + e.getMessage() + ".");
+            throw new LoginFailed(400,
+                    Sentences.end("The identity provider's ID token was refused: " + e.getMessage()));
         }
         Instant now = context.clock().instant();
         Instant refreshAt = tokens.refreshToken() == null ? null : verified.expiresAt();

@@ -67,7 +67,13 @@ final class HandoffExchange {
                 .compose(previous -> previous.isPresent()
                         ? context.sessions().remove(previous.get().id()).mapEmpty()
                         : Future.succeededFuture())
-                .compose(v -> context.sessions().put(session))
-                .onSuccess(v -> SessionCookie.set(request.response(), session, origin.secure(), now));
+                .compose(v -> context.sessions().putWhileLoginLives(session))
+                .map(stored -> {
+                    if (!stored) {
+                        throw new LoginFailed(400, "The sign-in this link belongs to has ended.");
+                    }
+                    SessionCookie.set(request.response(), session, origin.secure(), now);
+                    return null;
+                });
     }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.gatehouse.core.config.Idp;
 import dev.gatehouse.core.config.TenantConfig;
+import dev.gatehouse.gateway.pages.Sentences;
 import dev.gatehouse.gateway.session.Session;
 import dev.gatehouse.gateway.session.SessionCookie;
 import io.vertx.core.Future;
@@ -40,7 +41,7 @@ final class SignOut {
             SessionCookie.clear(request.response(), origin.secure());
         }
         String name = tenant.tenant().displayName() == null ? tenant.tenant().slug() : tenant.tenant().displayName();
-        Pages.send(request.response(), 200, "Signed out", "You are signed out of " + name + ".",
+        Pages.send(request.response(), 200, "Signed out", Sentences.end("You are signed out of " + name),
                 LoginUrls.authenticateOrigin(tenant, origin).url("/"), "Sign in again");
         return Future.succeededFuture();
     }

@@ -109,7 +109,7 @@ public final class Pages {
             body.append("</ul>");
         }
         if (forbidden.contact() != null && !forbidden.contact().isBlank()) {
-            paragraph(body, "If you think you should have access, contact " + forbidden.contact().strip() + ".");
+            paragraph(body, Sentences.end("If you think you should have access, contact " + forbidden.contact()));
         }
     }
 

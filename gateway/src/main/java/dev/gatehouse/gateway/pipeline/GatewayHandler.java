@@ -139,8 +139,10 @@ public final class GatewayHandler implements Handler<HttpServerRequest> {
         if (identity != null) {
             log.user(identity.user().email() != null ? identity.user().email() : identity.user().sub());
         }
+        RequestFacts facts = facts(request, path);
+        log.client(facts.sourceIp());
         Decision decision = route.policy().evaluate(new PolicyInput(
-                identity == null ? null : identity.principal(), facts(request, path)));
+                identity == null ? null : identity.principal(), facts));
         if (decision.allowed()) {
             log.decision("allow");
             forward(request, log, tenant, route, identity);

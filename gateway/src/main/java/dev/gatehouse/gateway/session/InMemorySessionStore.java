@@ -59,6 +59,22 @@ public final class InMemorySessionStore implements SessionStore {
         return Future.succeededFuture();
     }
 
+    /**
+     * Stores first, then looks for the primary: a {@link #removeLogin} walking meanwhile either removed the primary
+     * before this look (so the session is taken back here) or has not yet, and then its second walk finds it.
+     */
+    @Override
+    public Future<Boolean> putWhileLoginLives(Session session) {
+        sessions.put(session.id(), session);
+        Session primary = sessions.get(session.primaryOrSelf());
+        if (primary != null && primary.loginId().equals(session.loginId())
+                && primary.tenantId().equals(session.tenantId())) {
+            return Future.succeededFuture(true);
+        }
+        sessions.remove(session.id(), session);
+        return Future.succeededFuture(false);
+    }
+
     @Override
     public Future<Boolean> replace(Session session) {
         return Future.succeededFuture(sessions.replace(session.id(), session) != null);
@@ -69,9 +85,14 @@ public final class InMemorySessionStore implements SessionStore {
         return Future.succeededFuture(id != null && sessions.remove(id) != null);
     }
 
+    /**
+     * Walks twice: a handoff that stored its session behind the first walk's position still saw the primary, so
+     * it stored before the first walk ended and the second walk finds it (see {@link #putWhileLoginLives}).
+     */
     @Override
     public Future<Integer> removeLogin(UUID tenantId, String loginId) {
-        return removeWhere(s -> s.tenantId().equals(tenantId) && s.loginId().equals(loginId));
+        Predicate<Session> ofLogin = s -> s.tenantId().equals(tenantId) && s.loginId().equals(loginId);
+        return removeWhere(ofLogin).compose(first -> removeWhere(ofLogin).map(second -> first + second));
     }
 
     @Override

@@ -22,6 +22,14 @@ public interface SessionStore {
     Future<Void> put(Session session);
 
     /**
+     * Adds a handed-off session only while its sign-in lives: the primary session it points at is still stored, so
+     * a handoff racing a sign-out or an admin revoke of that sign-in cannot leave a session of it behind.
+     *
+     * @return whether the session is stored
+     */
+    Future<Boolean> putWhileLoginLives(Session session);
+
+    /**
      * Replaces the session with this id only while it is still stored, so a write that follows a slow step (a
      * refresh at the identity provider) cannot bring back a session that was ended meanwhile.
      *

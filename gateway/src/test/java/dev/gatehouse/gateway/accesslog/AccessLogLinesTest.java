@@ -20,7 +20,8 @@ class AccessLogLinesTest {
                     random.nextInt(3) == 0 ? 0 : random.nextInt(1_000_000_000)),
                     text(random), maybe(random), maybe(random), maybe(random), maybe(random), text(random),
                     text(random), maybe(random), 100 + random.nextInt(500), durationNanos(random),
-                    random.nextInt(3) == 0 ? 0 : random.nextLong(1L << 40), random.nextLong(1L << 40), maybe(random));
+                    random.nextInt(3) == 0 ? 0 : random.nextLong(1L << 40), random.nextLong(1L << 40), maybe(random),
+                    maybe(random));
 
             assertThat(AccessLogLines.json(entry)).isEqualTo(encoded(entry));
         }
@@ -59,6 +60,7 @@ class AccessLogLinesTest {
                 .put("duration_ms", BigDecimal.valueOf(entry.durationNanos() / 1000, 3))
                 .put("bytes_in", entry.bytesIn()).put("bytes_out", entry.bytesOut());
         putIfPresent(line, "peer", entry.peer());
+        putIfPresent(line, "client", entry.client());
         putIfPresent(line, "detail", entry.detail());
         return line.encode();
     }

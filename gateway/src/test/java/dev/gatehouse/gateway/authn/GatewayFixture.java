@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import dev.gatehouse.core.config.Hostname;
 import dev.gatehouse.core.config.Idp;
@@ -17,6 +18,7 @@ import dev.gatehouse.core.config.TenantConfig;
 import dev.gatehouse.core.crypto.SecretBox;
 import dev.gatehouse.gateway.pages.RequestIds;
 import dev.gatehouse.gateway.session.SessionLifetimes;
+import dev.gatehouse.gateway.session.SessionStore;
 import dev.gatehouse.gateway.session.TestClock;
 import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import dev.gatehouse.testkit.oidc.IssuedIdentity;
@@ -54,7 +56,7 @@ final class GatewayFixture implements AutoCloseable {
     private final Map<String, TenantConfig> tenantsByHost = new HashMap<>();
     private final HttpServer server;
 
-    private GatewayFixture(FakeOidcProvider provider) {
+    private GatewayFixture(FakeOidcProvider provider, UnaryOperator<SessionStore> sessionStore) {
         this.provider = provider;
         byte[] masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
@@ -62,7 +64,9 @@ final class GatewayFixture implements AutoCloseable {
         this.acme = tenant("acme", List.of(APP, DOCS, WIKI), provider.issuer(issuerId), CLIENT_ID, secrets);
         this.other = tenant("other", List.of(OTHER), provider.issuer(otherIssuerId), OTHER_CLIENT_ID, secrets);
         List.of(acme, other).forEach(t -> t.hostnames().forEach(h -> tenantsByHost.put(h.hostname(), t)));
-        this.options = AuthenticationOptions.inMemory(masterKey, LIFETIMES, clock);
+        AuthenticationOptions inMemory = AuthenticationOptions.inMemory(masterKey, LIFETIMES, clock);
+        this.options = new AuthenticationOptions(sessionStore.apply(inMemory.sessions()), inMemory.pendingLogins(),
+                inMemory.handoffReplays(), inMemory.secrets(), inMemory.handoffKey(), LIFETIMES, clock);
         this.authentication = Authentication.create(vertx, options);
         this.server = TestBrowser.await(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
                 .requestHandler(this::handle)
@@ -70,7 +74,12 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     static GatewayFixture start(FakeOidcProvider provider) {
-        return new GatewayFixture(provider);
+        return new GatewayFixture(provider, UnaryOperator.identity());
+    }
+
+    /** A gateway whose in-memory session store is wrapped, to stage what other requests do meanwhile. */
+    static GatewayFixture start(FakeOidcProvider provider, UnaryOperator<SessionStore> sessionStore) {
+        return new GatewayFixture(provider, sessionStore);
     }
 
     int port() {

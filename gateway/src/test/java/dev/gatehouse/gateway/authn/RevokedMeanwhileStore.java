@@ -36,6 +36,11 @@ final class RevokedMeanwhileStore implements SessionStore {
     }
 
     @Override
+    public Future<Boolean> putWhileLoginLives(Session session) {
+        return store.putWhileLoginLives(session);
+    }
+
+    @Override
     public Future<Boolean> remove(String id) {
         return store.remove(id);
     }

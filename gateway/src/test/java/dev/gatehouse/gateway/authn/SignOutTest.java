@@ -63,7 +63,7 @@ class SignOutTest {
         TestBrowser.Response end = browser.navigate(signOut.location());
         assertThat(end.url()).isEqualTo(gateway.url(APP, "/.gatehouse/signed_out"));
         assertThat(end.status()).isEqualTo(200);
-        assertThat(end.body()).contains("You are signed out of ACME Inc.");
+        assertThat(end.body()).contains("You are signed out of ACME Inc.</p>").doesNotContain("Inc..");
 
         assertWorthless(APP, appSession);
         assertWorthless(DOCS, docsSession);

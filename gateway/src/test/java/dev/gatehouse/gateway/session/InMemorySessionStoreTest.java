@@ -117,6 +117,21 @@ class InMemorySessionStoreTest {
     }
 
     @Test
+    void aHandedOffSessionIsStoredOnlyWhileItsPrimaryLives() {
+        Session primary = session(TENANT, "login-1", "alice");
+        await(store.put(primary));
+        Session handedOff = handedOff(primary);
+
+        assertThat(await(store.putWhileLoginLives(handedOff))).isTrue();
+        assertThat(await(store.get(TENANT, handedOff.id()))).contains(handedOff);
+        await(store.removeLogin(TENANT, "login-1"));
+        Session late = handedOff(primary);
+        assertThat(await(store.putWhileLoginLives(late))).isFalse();
+        assertThat(await(store.get(TENANT, late.id()))).isEmpty();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
     void evictionDropsOnlyExpiredSessions() {
         Session old = session(TENANT, "login-1", "alice");
         await(store.put(old));
@@ -142,6 +157,12 @@ class InMemorySessionStoreTest {
                 new SessionUser(sub, sub + "@example.com", List.of("staff"), Map.of("name", sub)),
                 new SessionTokens("secret-id-token", "secret-refresh", null), now, now,
                 now.plus(lifetimes.absolute()));
+    }
+
+    private Session handedOff(Session primary) {
+        Instant now = clock.instant();
+        return new Session(Session.newId(), primary.loginId(), primary.id(), primary.tenantId(), primary.idpName(),
+                primary.user(), primary.tokens().withoutRefreshToken(), now, now, primary.expiresAt(), "docs.test");
     }
 
     private static <T> T await(Future<T> future) {
