@@ -1,9 +1,5 @@
 package dev.gatehouse.gateway.authn;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import dev.gatehouse.gateway.session.Session;
 import dev.gatehouse.gateway.session.SessionStore;
 import io.vertx.core.Future;
@@ -12,56 +8,14 @@ import io.vertx.core.Future;
  * A session store whose logins are ended just before a refreshed session is written back: what happens when an
  * admin revokes a sign-in while its refresh waits for the identity provider.
  */
-final class RevokedMeanwhileStore implements SessionStore {
-
-    private final SessionStore store;
+final class RevokedMeanwhileStore extends ForwardingSessionStore {
 
     RevokedMeanwhileStore(SessionStore store) {
-        this.store = store;
+        super(store);
     }
 
     @Override
     public Future<Boolean> replace(Session session) {
         return store.removeLogin(session.tenantId(), session.loginId()).compose(removed -> store.replace(session));
-    }
-
-    @Override
-    public Future<Optional<Session>> get(UUID tenantId, String id) {
-        return store.get(tenantId, id);
-    }
-
-    @Override
-    public Future<Void> put(Session session) {
-        return store.put(session);
-    }
-
-    @Override
-    public Future<Boolean> putWhileLoginLives(Session session) {
-        return store.putWhileLoginLives(session);
-    }
-
-    @Override
-    public Future<Boolean> remove(String id) {
-        return store.remove(id);
-    }
-
-    @Override
-    public Future<Integer> removeLogin(UUID tenantId, String loginId) {
-        return store.removeLogin(tenantId, loginId);
-    }
-
-    @Override
-    public Future<Integer> removeAllForUser(UUID tenantId, String idpName, String sub) {
-        return store.removeAllForUser(tenantId, idpName, sub);
-    }
-
-    @Override
-    public Future<List<Session>> listTenant(UUID tenantId) {
-        return store.listTenant(tenantId);
-    }
-
-    @Override
-    public Future<Integer> evictExpired() {
-        return store.evictExpired();
     }
 }
