@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import io.vertx.core.Future;
@@ -124,14 +125,22 @@ public final class InMemorySessionStore implements SessionStore {
         return sessions.size();
     }
 
+    /**
+     * Tests and removes each entry atomically: a remove of the value the walk saw would miss a session that a
+     * concurrent lookup had just replaced with its touched copy, and a revoked session would live on.
+     */
     private Future<Integer> removeWhere(Predicate<Session> condition) {
-        int removed = 0;
-        for (Map.Entry<String, Session> entry : sessions.entrySet()) {
-            if (condition.test(entry.getValue()) && sessions.remove(entry.getKey(), entry.getValue())) {
-                removed++;
-            }
+        AtomicInteger removed = new AtomicInteger();
+        for (String id : sessions.keySet()) {
+            sessions.computeIfPresent(id, (key, session) -> {
+                if (!condition.test(session)) {
+                    return session;
+                }
+                removed.incrementAndGet();
+                return null;
+            });
         }
-        return Future.succeededFuture(removed);
+        return Future.succeededFuture(removed.get());
     }
 
     private boolean expired(Session session, Instant now) {
