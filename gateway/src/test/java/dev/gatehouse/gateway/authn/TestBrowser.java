@@ -113,8 +113,8 @@ public final class TestBrowser {
         if (!cookieHeader.isEmpty()) {
             options.putHeader("Cookie", cookieHeader);
         }
-        // The whole exchange runs on one Vert.x context: reading a response body from another thread can miss its
-        // end in Vert.x 5.0.10 (eclipse-vertx/vert.x#6038) and hang.
+        // The whole exchange runs on one Vert.x context, as Vert.x advises: before vertx-core 5.0.12 a response body
+        // read from another thread could miss its end and hang (eclipse-vertx/vert.x#6038).
         Promise<Response> exchanged = Promise.promise();
         context.runOnContext(v -> client.request(options)
                 .compose(request -> request.send())

@@ -6,8 +6,8 @@ import io.vertx.core.Promise;
 import java.util.function.Supplier;
 
 /**
- * Runs a client exchange on one Vert.x context: reading a response body from a thread outside Vert.x can miss its
- * end in Vert.x 5.0.10 (eclipse-vertx/vert.x#6038), see {@link dev.gatehouse.gateway.authn.TestBrowser}.
+ * Runs a client exchange on one Vert.x context: before vertx-core 5.0.12 a response body read from a thread outside
+ * Vert.x could miss its end and hang (eclipse-vertx/vert.x#6038), see {@link dev.gatehouse.gateway.authn.TestBrowser}.
  */
 final class OnContext {
     private OnContext() {
