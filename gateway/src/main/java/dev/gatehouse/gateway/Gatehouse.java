@@ -58,6 +58,7 @@ public final class Gatehouse {
     private OptionalInt gatewayPort = OptionalInt.empty();
     private OptionalInt adminPort = OptionalInt.empty();
     private Optional<String> operatorToken = Optional.empty();
+    private boolean nativeTransport;
 
     private Gatehouse(Settings settings) {
         this.settings = settings;
@@ -94,9 +95,18 @@ public final class Gatehouse {
                 migrations.migrationsExecuted());
 
         // At least one event loop per gateway listener, so each serves its connections on a thread of its own.
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
+        // Native transport (epoll on Linux) where Netty can load it, else NIO.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(
                 Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.eventLoops())));
         teardown.add("Vert.x", () -> await(vertx.close(), CLOSE_TIMEOUT));
+        nativeTransport = vertx.isNativeTransportEnabled();
+        if (nativeTransport) {
+            LOG.info("network transport: native (epoll)");
+        } else {
+            Throwable cause = vertx.unavailableNativeTransportCause();
+            LOG.info("network transport: NIO (native transport unavailable: {})",
+                    cause == null ? "unknown cause" : StartupException.describe(cause));
+        }
         PgConnectOptions connect = new PgConnectOptions()
                 .setHost(database.host())
                 .setPort(database.port())
@@ -221,6 +231,11 @@ public final class Gatehouse {
     /** The port of each server of the gateway port, one per event loop (all the same port). */
     List<Integer> gatewayListenerPorts() {
         return gatewayServers.stream().map(HttpServer::actualPort).toList();
+    }
+
+    /** Whether the event loops run on the native transport (epoll) rather than NIO. */
+    boolean nativeTransport() {
+        return nativeTransport;
     }
 
     public OptionalInt adminPort() {

@@ -105,6 +105,9 @@ class GatehouseTest {
         try {
             int gateway = gatehouse.gatewayPort().orElseThrow();
             assertThat(gatehouse.gatewayListenerPorts()).containsExactly(gateway, gateway, gateway);
+            if ("Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch"))) {
+                assertThat(gatehouse.nativeTransport()).as("epoll: the jar carries it for linux-x86_64").isTrue();
+            }
 
             List<Future<HttpResponse<Buffer>>> probes = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
