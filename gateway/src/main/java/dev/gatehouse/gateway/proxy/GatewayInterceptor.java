@@ -8,7 +8,6 @@ import dev.gatehouse.gateway.pages.ResponseFormat;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.MediaType;
 import io.vertx.httpproxy.ProxyContext;
@@ -20,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's part of one proxied exchange, registered for WebSocket upgrades too. Outbound: strip forgeable
+ * The gateway's part of a WebSocket upgrade proxied by vertx-http-proxy (plain requests go through
+ * {@link PlainExchange}). Outbound: strip forgeable
  * headers and the gateway's cookies, set {@code X-Forwarded-*}, apply the route's header rules, set
  * {@code X-Request-Id}, point the request at the upstream (path, {@code Host}), then add the decorator's signed
  * headers last so nothing can override them. Inbound: drop upstream cookies named like the gateway's; let the
@@ -98,11 +98,8 @@ final class GatewayInterceptor implements ProxyInterceptor {
             headers.set("X-Request-Id", call.requestId());
         }
         outcome.tryComplete(ProxyOutcome.PROXIED);
-        if (context.isWebSocket()) {
-            return WebSocketTunnel.open(context);
-        }
-        HttpServerRequest inbound = context.request().proxiedRequest();
-        return AnswerSender.send(context.response(), inbound.response(), inbound.version());
+        // Only upgrades come this way (see ReverseUpstreamProxy); anything else would be the library's own send.
+        return context.isWebSocket() ? WebSocketTunnel.open(context) : context.response().send();
     }
 
     private Future<Map<String, String>> signedHeaders() {

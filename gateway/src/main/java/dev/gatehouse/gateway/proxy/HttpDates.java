@@ -3,6 +3,9 @@ package dev.gatehouse.gateway.proxy;
 import io.vertx.core.MultiMap;
 import io.vertx.httpproxy.impl.ParseUtils;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * The {@code Date} a proxied answer carries, as vertx-http-proxy computes it: the upstream's {@code Date} (else the
@@ -34,6 +37,25 @@ final class HttpDates {
         String normalized = parsed == null ? now() : ParseUtils.formatHttpDate(parsed);
         last = new Last(upstream, normalized);
         return normalized;
+    }
+
+    /** The {@code Warning} values, less those dated otherwise than the answer (RFC 7234 §5.5). */
+    static List<String> warnings(MultiMap headers) {
+        List<String> warnings = headers.getAll("warning");
+        if (warnings.isEmpty()) {
+            return warnings;
+        }
+        warnings = new ArrayList<>(warnings);
+        String dateHeader = headers.get("date");
+        Instant date = dateHeader != null ? ParseUtils.parseHeaderDate(dateHeader) : null;
+        Iterator<String> each = warnings.iterator();
+        while (each.hasNext()) {
+            Instant warningDate = ParseUtils.parseWarningHeaderDate(each.next());
+            if (warningDate != null && date != null && !warningDate.equals(date)) {
+                each.remove();
+            }
+        }
+        return warnings;
     }
 
     private static Instant fromWarnings(MultiMap headers) {

@@ -24,13 +24,33 @@ final class RefusalInspection {
     /** True for a 401 or 403 to a covered call, with a declared length within the limit, not answering a HEAD. */
     static boolean applies(ProxyContext context, UpstreamCall call, UpstreamRefusals refusals) {
         ProxyResponse response = context.response();
-        int status = response.getStatusCode();
-        if (status != 401 && status != 403 || response.proxiedResponse() == null
-                || context.request().getMethod() == HttpMethod.HEAD) {
+        return response.proxiedResponse() != null && applies(response.getStatusCode(), context.request().getMethod(),
+                response.proxiedResponse(), call, refusals);
+    }
+
+    /** As {@link #applies(ProxyContext, UpstreamCall, UpstreamRefusals)}, for a plain request's answer. */
+    static boolean applies(int status, HttpMethod method, HttpClientResponse upstream, UpstreamCall call,
+            UpstreamRefusals refusals) {
+        if (status != 401 && status != 403 || method == HttpMethod.HEAD) {
             return false;
         }
-        long length = declaredLength(response.proxiedResponse());
+        long length = declaredLength(upstream);
         return length >= 0 && length <= UpstreamRefusals.MAX_BODY_BYTES && covers(call, refusals);
+    }
+
+    /**
+     * Reads a plain request's answer and asks the hook: the page to send instead, or empty with the body read, to
+     * be forwarded unchanged. Fails only when the upstream fails while sending the body.
+     */
+    static Future<Verdict> inspect(HttpClientResponse upstream, UpstreamCall call, UpstreamRefusals refusals) {
+        String contentType = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
+        return read(upstream).compose(body -> ask(refusals, call,
+                        new UpstreamRefusals.Answer(upstream.statusCode(), contentType, body))
+                .map(page -> new Verdict(page, body)));
+    }
+
+    /** The hook's page, if it explained the refusal; else the refusal's body as read. */
+    record Verdict(Optional<Page.UpstreamRefused> page, Buffer body) {
     }
 
     /**
@@ -90,7 +110,8 @@ final class RefusalInspection {
         }
     }
 
-    private static Future<Buffer> read(HttpClientResponse upstream) {
+    /** The whole body; the response must not have been read yet. */
+    static Future<Buffer> read(HttpClientResponse upstream) {
         Promise<Buffer> read = Promise.promise();
         Buffer body = Buffer.buffer();
         upstream.handler(body::appendBuffer)

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.proxy;
 
 import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
 import java.util.Locale;
 
 /** The path and query the upstream receives, and whether the request can be forwarded as it is. */
@@ -37,9 +38,21 @@ final class RequestTargets {
         return false;
     }
 
-    /** A request that would reach the upstream framed two ways (request smuggling): both lengths present. */
-    static boolean ambiguousFraming(HttpServerRequest request) {
-        return request.headers().contains("Transfer-Encoding") && request.headers().contains("Content-Length");
+    /**
+     * A request that would reach the upstream framed two ways (request smuggling: both lengths present), or with a
+     * transfer coding whose last one is not {@code chunked} (its length unknowable, RFC 9112 §6.3).
+     */
+    static boolean unforwardableFraming(HttpServerRequest request) {
+        List<String> codings = request.headers().getAll("Transfer-Encoding");
+        if (codings.isEmpty()) {
+            return false;
+        }
+        if (request.headers().contains("Content-Length")) {
+            return true;
+        }
+        String last = codings.get(codings.size() - 1);
+        int comma = last.lastIndexOf(',');
+        return !last.substring(comma + 1).trim().equalsIgnoreCase("chunked");
     }
 
     /** Any request that asks for a WebSocket, even one the proxy would not recognize as a valid upgrade. */

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link UpstreamProxy} on vertx-http-proxy.
+ * {@link UpstreamProxy}: plain requests are forwarded by {@link PlainExchange}, on the Vert.x client directly;
+ * WebSocket upgrades by vertx-http-proxy with {@link GatewayInterceptor} and {@link WebSocketTunnel}.
  *
  * <p>One {@link HttpClient} per event loop ({@link EventLoopClients}): Vert.x keeps a separate connection pool per
  * origin (scheme, host, port) inside one client, so every upstream gets its own pool of
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * connection of one loop to a request of another, and every read and write then hops between threads. Timeouts
  * are per request ({@link UpstreamTimeouts}).
  *
- * <p>A small {@link HttpProxy} is built per request (a list and two references): its origin and interceptor are
+ * <p>A small {@link HttpProxy} is built per upgrade (a list and two references): its origin and interceptor are
  * closures over this request's {@link UpstreamCall}, so no per-request state is looked up by name. Response caching
  * stays off: responses are per user.
  */
@@ -67,7 +68,7 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
             return answer(request, call, new Page.WebSocketsNotAllowed(), ProxyOutcome.WEBSOCKET_REFUSED);
         }
         String pathAndQuery = RequestTargets.originForm(request);
-        if (pathAndQuery == null || RequestTargets.ambiguousFraming(request)) {
+        if (pathAndQuery == null || RequestTargets.unforwardableFraming(request)) {
             return answer(request, call, new Page.BadRequest("The gateway cannot forward this request as it is."),
                     ProxyOutcome.BAD_REQUEST);
         }
@@ -78,15 +79,18 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
                     call.upstream().name(), failure.outcome().code(), failure.detail());
             return answer(request, call, failure.page(), failure.outcome());
         }
-        Promise<ProxyOutcome> outcome = Promise.promise();
         OutboundRequest outbound = new OutboundRequest(endpoint.target(), pathAndQuery,
                 ForgeableHeaders.fromPeer(request, options.trustedPeers()), options.gatewayCookies());
-        GatewayInterceptor interceptor = new GatewayInterceptor(call, outbound, options.refusals(), outcome);
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             // Authorized already: let the client send its body now.
             request.response().writeContinue();
         }
         HttpClient client = clients.current();
+        if (!request.canUpgradeToWebSocket()) {
+            return PlainExchange.forward(client, request, call, outbound, options.refusals());
+        }
+        Promise<ProxyOutcome> outcome = Promise.promise();
+        GatewayInterceptor interceptor = new GatewayInterceptor(call, outbound, options.refusals(), outcome);
         HttpProxy.reverseProxy(new ProxyOptions().setCacheOptions(null)
                         .setSupportWebSocket(call.route().options().allowWebsockets()), client)
                 .origin(context -> connect(client, endpoint, call.requestId()))
@@ -100,7 +104,8 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
         return Pages.send(request, page, call.requestId()).transform(ignored -> Future.succeededFuture(outcome));
     }
 
-    private static Future<HttpClientRequest> connect(HttpClient client, UpstreamEndpoint endpoint, String requestId) {
+    /** A pooled connection's request to the endpoint (method and URI still to set); failures tagged unreachable. */
+    static Future<HttpClientRequest> connect(HttpClient client, UpstreamEndpoint endpoint, String requestId) {
         UpstreamTarget target = endpoint.target();
         UpstreamTimeouts timeouts = endpoint.timeouts();
         RequestOptions request = new RequestOptions()

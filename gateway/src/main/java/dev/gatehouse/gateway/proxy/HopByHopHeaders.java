@@ -1,0 +1,67 @@
+package dev.gatehouse.gateway.proxy;
+
+import io.vertx.core.MultiMap;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The headers that describe one connection rather than the message (RFC 9110 §7.6.1), which a proxy must not
+ * forward: {@code Connection} and every header it names, {@code Proxy-Connection}, {@code Keep-Alive}, {@code TE},
+ * {@code Trailer}, {@code Transfer-Encoding}, {@code Upgrade}, and the proxy's own authentication headers
+ * {@code Proxy-Authenticate} and {@code Proxy-Authorization}. Checked for every header of every proxied message in
+ * both directions, so the fixed names are compared in place, by length first, without allocating.
+ */
+final class HopByHopHeaders {
+    /** The usual case: {@code Connection} names nothing beyond the fixed set ({@code keep-alive}, {@code close}). */
+    private static final HopByHopHeaders FIXED = new HopByHopHeaders(List.of());
+
+    private final List<String> namedInConnection;
+
+    private HopByHopHeaders(List<String> namedInConnection) {
+        this.namedInConnection = namedInConnection;
+    }
+
+    /** The hop-by-hop headers of a message with these {@code headers}: the fixed set plus those named in Connection. */
+    static HopByHopHeaders of(MultiMap headers) {
+        List<String> named = null;
+        for (String connection : headers.getAll("Connection")) {
+            for (String token : connection.split(",")) {
+                String name = token.trim();
+                if (!name.isEmpty() && !isFixed(name)) {
+                    if (named == null) {
+                        named = new ArrayList<>(2);
+                    }
+                    named.add(name);
+                }
+            }
+        }
+        return named == null ? FIXED : new HopByHopHeaders(named);
+    }
+
+    /** Whether {@code name} (any case) is hop-by-hop for this message. */
+    boolean contains(String name) {
+        if (isFixed(name)) {
+            return true;
+        }
+        for (String named : namedInConnection) {
+            if (named.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code name} (any case) is one of the headers that are hop-by-hop in every message. */
+    static boolean isFixed(String name) {
+        return switch (name.length()) {
+            case 2 -> name.equalsIgnoreCase("te");
+            case 7 -> name.equalsIgnoreCase("trailer") || name.equalsIgnoreCase("upgrade");
+            case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
+            case 16 -> name.equalsIgnoreCase("proxy-connection");
+            case 17 -> name.equalsIgnoreCase("transfer-encoding");
+            case 18 -> name.equalsIgnoreCase("proxy-authenticate");
+            case 19 -> name.equalsIgnoreCase("proxy-authorization");
+            default -> false;
+        };
+    }
+}

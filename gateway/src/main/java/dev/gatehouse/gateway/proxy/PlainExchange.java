@@ -1,0 +1,148 @@
+package dev.gatehouse.gateway.proxy;
+
+import dev.gatehouse.gateway.pages.Page;
+import dev.gatehouse.gateway.pages.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.Pipe;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One plain (non-upgrade) request forwarded on the Vert.x {@link HttpClient} directly, without vertx-http-proxy's
+ * copies of the request and the answer: the decorator's signed headers are awaited, a pooled connection is taken,
+ * the headers are written straight into the upstream request ({@link OutboundHeaders}), the body streams with
+ * back-pressure in the framing it came in (chunked, or its {@code Content-Length}; a request without a body is
+ * sent in one write), and the answer goes back through {@link AnswerRelay}, or through the refusals hook first
+ * ({@link RefusalInspection}). A client that hangs up before its answer is complete resets the upstream request.
+ * Failures before the answer starts become the gateway's page (502, or 504 on the response timeout).
+ */
+final class PlainExchange {
+    private static final Logger LOG = LoggerFactory.getLogger(PlainExchange.class);
+
+    private final HttpServerRequest inbound;
+    private final UpstreamCall call;
+    private final OutboundRequest outbound;
+    private final UpstreamRefusals refusals;
+    private final Promise<ProxyOutcome> outcome = Promise.promise();
+    private HttpClientRequest upstream;
+
+    private PlainExchange(HttpServerRequest inbound, UpstreamCall call, OutboundRequest outbound,
+            UpstreamRefusals refusals) {
+        this.inbound = inbound;
+        this.call = call;
+        this.outbound = outbound;
+        this.refusals = refusals;
+    }
+
+    static Future<ProxyOutcome> forward(HttpClient client, HttpServerRequest inbound, UpstreamCall call,
+            OutboundRequest outbound, UpstreamRefusals refusals) {
+        PlainExchange exchange = new PlainExchange(inbound, call, outbound, refusals);
+        signedHeaders(call)
+                .compose(signed -> ReverseUpstreamProxy.connect(client, call.endpoint(), call.requestId())
+                        .compose(request -> exchange.send(request, signed)))
+                .onComplete(answered -> {
+                    if (answered.succeeded()) {
+                        exchange.answer(answered.result());
+                    } else {
+                        exchange.fail(answered.cause());
+                    }
+                });
+        return exchange.outcome.future();
+    }
+
+    private static Future<Map<String, String>> signedHeaders(UpstreamCall call) {
+        try {
+            return call.decorator().headers(call).recover(e -> Future.failedFuture(UpstreamFailure.signingFailed(e)));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(UpstreamFailure.signingFailed(e));
+        }
+    }
+
+    private Future<HttpClientResponse> send(HttpClientRequest request, Map<String, String> signed) {
+        upstream = request;
+        request.setMethod(inbound.method());
+        request.setURI(outbound.target().uri(outbound.pathAndQuery()));
+        request.authority(outbound.target().authority());
+        OutboundHeaders.write(inbound, request.headers(), call, outbound, signed);
+        // Called when the client's connection closes before its answer was sent (not after).
+        inbound.response().exceptionHandler(closed -> request.reset());
+        Future<HttpClientResponse> response = request.response();
+        String length = inbound.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (isChunked(inbound)) {
+            request.setChunked(true);
+            pipeBody(request);
+        } else if (length != null && !length.equals("0")) {
+            request.putHeader(HttpHeaders.CONTENT_LENGTH, length);
+            pipeBody(request);
+        } else {
+            if (length != null) {
+                request.putHeader(HttpHeaders.CONTENT_LENGTH, length);
+            }
+            request.end();
+            inbound.resume();
+        }
+        return response;
+    }
+
+    private void pipeBody(HttpClientRequest request) {
+        Pipe<Buffer> pipe = inbound.pipe();
+        pipe.endOnSuccess(true);
+        pipe.endOnFailure(false);
+        pipe.to(request).onFailure(e -> request.reset());
+    }
+
+    /** Any other transfer coding was refused before ({@link RequestTargets#unforwardableFraming}). */
+    private static boolean isChunked(HttpServerRequest request) {
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    private void answer(HttpClientResponse response) {
+        if (RefusalInspection.applies(response.statusCode(), inbound.method(), response, call, refusals)) {
+            RefusalInspection.inspect(response, call, refusals).onComplete(inspected -> {
+                if (inspected.failed()) {
+                    fail(inspected.cause());
+                } else if (inspected.result().page().isPresent()) {
+                    explainRefusal(inspected.result().page().get());
+                } else {
+                    outcome.tryComplete(ProxyOutcome.PROXIED);
+                    AnswerRelay.send(response, inspected.result().body(), inbound, outbound.gatewayCookies(),
+                            call.requestId());
+                }
+            });
+            return;
+        }
+        outcome.tryComplete(ProxyOutcome.PROXIED);
+        AnswerRelay.send(response, inbound, outbound.gatewayCookies(), call.requestId());
+    }
+
+    /** The upstream's refusal is replaced by the hook's page; the log says the same as the page. */
+    private void explainRefusal(Page.UpstreamRefused refused) {
+        log(ProxyOutcome.UPSTREAM_REFUSED.code(), refused.status() + ": " + refused.explanation()
+                + (refused.fix() == null ? "" : " Fix: " + refused.fix()));
+        outcome.tryComplete(ProxyOutcome.UPSTREAM_REFUSED);
+        Pages.send(inbound, refused, call.requestId());
+    }
+
+    private void fail(Throwable cause) {
+        UpstreamFailure failure = UpstreamFailure.of(cause);
+        log(failure.outcome().code(), failure.detail());
+        if (upstream != null) {
+            upstream.reset();
+        }
+        outcome.tryComplete(failure.outcome());
+        Pages.send(inbound, failure.page(), call.requestId());
+    }
+
+    private void log(String code, String detail) {
+        LOG.warn("request {} route {} upstream {}: {} ({})", call.requestId(), call.route().name(),
+                call.upstream().name(), code, detail);
+    }
+}
