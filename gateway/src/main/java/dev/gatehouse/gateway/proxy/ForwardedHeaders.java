@@ -23,7 +23,7 @@ final class ForwardedHeaders {
 
     static void apply(MultiMap headers, HttpServerRequest request) {
         String peer = peerAddress(request.remoteAddress());
-        String chain = String.join(", ", headers.getAll("X-Forwarded-For"));
+        String chain = joined(headers, "X-Forwarded-For");
         headers.set("X-Forwarded-For", chain.isBlank() ? peer : chain + ", " + peer);
 
         String proto = headers.get("X-Forwarded-Proto");
@@ -37,7 +37,7 @@ final class ForwardedHeaders {
         } else {
             headers.remove("X-Forwarded-Host");
         }
-        String forwarded = String.join(", ", headers.getAll("Forwarded"));
+        String forwarded = joined(headers, "Forwarded");
         if (!forwarded.isBlank()) {
             StringBuilder element = new StringBuilder(forwarded).append(", for=").append(forwardedNode(peer));
             if (host != null) {
@@ -45,6 +45,14 @@ final class ForwardedHeaders {
             }
             headers.set("Forwarded", element.append(";proto=").append(proto).toString());
         }
+    }
+
+    /** The values of {@code name} joined by commas; "" when absent (the usual case, without a list). */
+    private static String joined(MultiMap headers, String name) {
+        if (headers.get(name) == null) {
+            return "";
+        }
+        return String.join(", ", headers.getAll(name));
     }
 
     private static String peerAddress(SocketAddress address) {

@@ -14,23 +14,69 @@ final class GatewayCookies {
     private GatewayCookies() {
     }
 
+    /**
+     * Every {@code Cookie} header becomes one, without the gateway's cookies (none when nothing else is left). Scanned
+     * in place: every proxied request of a signed-in user carries the session cookie.
+     */
     static void stripFromRequest(MultiMap headers, Set<String> names) {
-        if (names.isEmpty() || !headers.contains("Cookie")) {
+        if (names.isEmpty() || headers.get("Cookie") == null) {
             return;
         }
-        List<String> kept = new ArrayList<>();
-        for (String header : headers.getAll("Cookie")) {
-            for (String pair : header.split(";")) {
-                String trimmed = pair.trim();
-                if (!trimmed.isEmpty() && !names.contains(name(trimmed))) {
-                    kept.add(trimmed);
+        List<String> values = headers.getAll("Cookie");
+        StringBuilder kept = new StringBuilder();
+        boolean removed = false;
+        for (String header : values) {
+            int start = 0;
+            while (start <= header.length()) {
+                int end = header.indexOf(';', start);
+                if (end < 0) {
+                    end = header.length();
                 }
+                int from = skipSpaces(header, start, end);
+                int to = trimEnd(header, from, end);
+                if (from < to) {
+                    if (isNamed(header, from, to, names)) {
+                        removed = true;
+                    } else {
+                        kept.append(kept.length() == 0 ? "" : "; ").append(header, from, to);
+                    }
+                }
+                start = end + 1;
             }
         }
-        headers.remove("Cookie");
-        if (!kept.isEmpty()) {
-            headers.set("Cookie", String.join("; ", kept));
+        if (!removed && values.size() == 1) {
+            return;
         }
+        headers.remove("Cookie");
+        if (kept.length() > 0) {
+            headers.set("Cookie", kept.toString());
+        }
+    }
+
+    /** Whether the pair in {@code header[from, to)} is a cookie named in {@code names}. */
+    private static boolean isNamed(String header, int from, int to, Set<String> names) {
+        int equals = header.indexOf('=', from);
+        int nameEnd = trimEnd(header, from, equals < 0 || equals > to ? to : equals);
+        for (String name : names) {
+            if (name.length() == nameEnd - from && header.regionMatches(from, name, 0, name.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int skipSpaces(String text, int from, int end) {
+        while (from < end && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String text, int from, int end) {
+        while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 
     static void stripFromResponse(MultiMap headers, Set<String> names) {

@@ -23,6 +23,9 @@ final class HopByHopHeaders {
 
     /** The hop-by-hop headers of a message with these {@code headers}: the fixed set plus those named in Connection. */
     static HopByHopHeaders of(MultiMap headers) {
+        if (headers.get("Connection") == null) {
+            return FIXED;
+        }
         List<String> named = null;
         for (String connection : headers.getAll("Connection")) {
             for (String token : connection.split(",")) {
