@@ -30,8 +30,11 @@
  * {@code X-Forwarded-For} (a trusted chain plus the peer), {@code X-Forwarded-Proto}, {@code X-Forwarded-Host}
  * (the Host the gateway received), {@code Forwarded} extended only when a trusted proxy sent one;
  * {@code X-Request-Id} (the gateway's id, replacing a client's); the route's {@code remove_request_headers} then
- * {@code set_request_headers}; then the decorator's headers. Never: forgeable headers, hop-by-hop headers,
- * {@code Expect}, the gateway's own cookies.
+ * {@code set_request_headers}; then the decorator's headers. Never: forgeable headers, hop-by-hop headers (RFC 9110
+ * §7.6.1, also those named in {@code Connection}; likewise never back to the client), {@code Expect}, the gateway's
+ * own cookies. Bodies keep their framing (chunked or {@code Content-Length}); a client that hangs up cancels the
+ * upstream request. Plain requests are forwarded on the Vert.x client directly ({@code PlainExchange}); WebSocket
+ * upgrades through vertx-http-proxy.
  *
  * <h2>Timeouts and failures</h2>
  * The connect timeout is the upstream's ({@code 10s} by default) and covers waiting for a pooled connection;
