@@ -15,27 +15,46 @@ final class HopByHopHeaders {
     /** The usual case: {@code Connection} names nothing beyond the fixed set ({@code keep-alive}, {@code close}). */
     private static final HopByHopHeaders FIXED = new HopByHopHeaders(List.of());
 
+    private static final List<String> FIXED_NAMES = List.of("te", "trailer", "upgrade", "connection", "keep-alive",
+            "proxy-connection", "transfer-encoding", "proxy-authenticate", "proxy-authorization");
+
     private final List<String> namedInConnection;
 
     private HopByHopHeaders(List<String> namedInConnection) {
         this.namedInConnection = namedInConnection;
     }
 
-    /** The hop-by-hop headers of a message with these {@code headers}: the fixed set plus those named in Connection. */
+    /**
+     * The hop-by-hop headers of a message with these {@code headers}: the fixed set plus those named in Connection.
+     * Scanned in place: nearly every answer says {@code Connection: keep-alive}, which names nothing more.
+     */
     static HopByHopHeaders of(MultiMap headers) {
         if (headers.get("Connection") == null) {
             return FIXED;
         }
         List<String> named = null;
         for (String connection : headers.getAll("Connection")) {
-            for (String token : connection.split(",")) {
-                String name = token.trim();
-                if (!name.isEmpty() && !isFixed(name)) {
+            int start = 0;
+            while (start <= connection.length()) {
+                int end = connection.indexOf(',', start);
+                if (end < 0) {
+                    end = connection.length();
+                }
+                int from = start;
+                int to = end;
+                while (from < to && (connection.charAt(from) == ' ' || connection.charAt(from) == '\t')) {
+                    from++;
+                }
+                while (to > from && (connection.charAt(to - 1) == ' ' || connection.charAt(to - 1) == '\t')) {
+                    to--;
+                }
+                if (from < to && !isFixedOrClose(connection, from, to)) {
                     if (named == null) {
                         named = new ArrayList<>(2);
                     }
-                    named.add(name);
+                    named.add(connection.substring(from, to));
                 }
+                start = end + 1;
             }
         }
         return named == null ? FIXED : new HopByHopHeaders(named);
@@ -48,6 +67,20 @@ final class HopByHopHeaders {
         }
         for (String named : namedInConnection) {
             if (named.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the token {@code text[from, to)} is {@code close} or a name of the fixed set (any case). */
+    private static boolean isFixedOrClose(String text, int from, int to) {
+        int length = to - from;
+        if (length == 5) {
+            return text.regionMatches(true, from, "close", 0, 5);
+        }
+        for (String name : FIXED_NAMES) {
+            if (name.length() == length && text.regionMatches(true, from, name, 0, length)) {
                 return true;
             }
         }

@@ -10,7 +10,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -123,9 +122,7 @@ class PlainForwardingTest {
     void aLargeBodyWithAContentLengthKeepsItBothWays() throws Exception {
         byte[] body = new byte[6 * 1024 * 1024 + 5];
         new Random(3).nextBytes(body);
-        HttpClientRequest request = Await.await(http.request(options(HttpMethod.POST, "/echo-length")));
-        request.authority(HostAndPort.authority(Client.HOST));
-        Answer answer = Await.await(request.send(Buffer.buffer(body)).compose(Answer::read));
+        Answer answer = Await.await(exchange(HttpMethod.POST, "/echo-length", Buffer.buffer(body)));
         HttpClientResponse response = answer.response();
         Buffer echoed = answer.body();
 
@@ -158,9 +155,7 @@ class PlainForwardingTest {
 
     @Test
     void theUpstreamsReasonPhraseIsKept() throws Exception {
-        HttpClientRequest request = Await.await(http.request(options(HttpMethod.GET, "/reason")));
-        request.authority(HostAndPort.authority(Client.HOST));
-        Answer answer = Await.await(request.send().compose(Answer::read));
+        Answer answer = Await.await(exchange(HttpMethod.GET, "/reason", null));
 
         assertThat(answer.response().statusCode()).isEqualTo(299);
         assertThat(answer.response().statusMessage()).isEqualTo("Fine Indeed");
@@ -196,16 +191,21 @@ class PlainForwardingTest {
         assertThat(CANCELLED.poll(10, TimeUnit.SECONDS)).as("the upstream's request was reset").isEqualTo("/never");
     }
 
-    /** A response with its body, read as soon as the response arrives (on the connection's thread). */
+    /** A response with its body. */
     private record Answer(HttpClientResponse response, Buffer body) {
-        static Future<Answer> read(HttpClientResponse response) {
-            return response.body().map(body -> new Answer(response, body));
-        }
     }
 
-    private static RequestOptions options(HttpMethod method, String uri) {
-        return new RequestOptions().setServer(SocketAddress.inetSocketAddress(gateway.port(), "127.0.0.1"))
-                .setMethod(method).setURI(uri);
+    /**
+     * Sends and reads on the connection's own thread: chained from the request's future, the body's handlers are
+     * set before the response can arrive (a response read from the test thread could be over by then).
+     */
+    private static Future<Answer> exchange(HttpMethod method, String uri, Buffer body) {
+        RequestOptions options = new RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(gateway.port(), "127.0.0.1")).setMethod(method).setURI(uri);
+        return http.request(options).compose(request -> {
+            request.authority(HostAndPort.authority(Client.HOST));
+            return body == null ? request.send() : request.send(body);
+        }).compose(response -> response.body().map(read -> new Answer(response, read)));
     }
 
     private static String sha256(byte[] bytes) throws Exception {
