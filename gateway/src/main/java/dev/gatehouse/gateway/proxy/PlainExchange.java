@@ -2,6 +2,8 @@ package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.gateway.pages.Page;
 import dev.gatehouse.gateway.pages.Pages;
+import dev.gatehouse.gateway.pages.RenderedPage;
+import dev.gatehouse.gateway.pages.ResponseFormat;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -10,6 +12,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.Pipe;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -45,16 +48,19 @@ final class PlainExchange {
     static Future<ProxyOutcome> forward(HttpClient client, HttpServerRequest inbound, UpstreamCall call,
             OutboundRequest outbound, UpstreamRefusals refusals) {
         PlainExchange exchange = new PlainExchange(inbound, call, outbound, refusals);
-        signedHeaders(call)
-                .compose(signed -> ReverseUpstreamProxy.connect(client, call.endpoint(), call.requestId())
-                        .compose(request -> exchange.send(request, signed)))
-                .onComplete(answered -> {
-                    if (answered.succeeded()) {
-                        exchange.answer(answered.result());
-                    } else {
-                        exchange.fail(answered.cause());
-                    }
-                });
+        signedHeaders(call).onComplete(signed -> {
+            if (signed.failed()) {
+                exchange.fail(signed.cause());
+                return;
+            }
+            ReverseUpstreamProxy.connect(client, call.endpoint(), call.requestId()).onComplete(connected -> {
+                if (connected.failed()) {
+                    exchange.fail(connected.cause());
+                } else {
+                    exchange.send(connected.result(), signed.result());
+                }
+            });
+        });
         return exchange.outcome.future();
     }
 
@@ -66,7 +72,7 @@ final class PlainExchange {
         }
     }
 
-    private Future<HttpClientResponse> send(HttpClientRequest request, Map<String, String> signed) {
+    private void send(HttpClientRequest request, Map<String, String> signed) {
         upstream = request;
         request.setMethod(inbound.method());
         request.setURI(outbound.target().uri(outbound.pathAndQuery()));
@@ -74,7 +80,16 @@ final class PlainExchange {
         OutboundHeaders.write(inbound, request.headers(), call, outbound, signed);
         // Called when the client's connection closes before its answer was sent (not after).
         inbound.response().exceptionHandler(closed -> request.reset());
-        Future<HttpClientResponse> response = request.response();
+        // Straight on the request's own future: its callback runs on the context that then delivers the body, so
+        // the body's handlers are set before any of it arrives (a callback chained through a future of another
+        // context would run later, after body chunks delivered to nobody).
+        request.response().onComplete(answered -> {
+            if (answered.succeeded()) {
+                answer(answered.result());
+            } else {
+                fail(answered.cause());
+            }
+        });
         String length = inbound.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (isChunked(inbound)) {
             request.setChunked(true);
@@ -89,7 +104,6 @@ final class PlainExchange {
             request.end();
             inbound.resume();
         }
-        return response;
     }
 
     private void pipeBody(HttpClientRequest request) {
@@ -128,7 +142,7 @@ final class PlainExchange {
         log(ProxyOutcome.UPSTREAM_REFUSED.code(), refused.status() + ": " + refused.explanation()
                 + (refused.fix() == null ? "" : " Fix: " + refused.fix()));
         outcome.tryComplete(ProxyOutcome.UPSTREAM_REFUSED);
-        Pages.send(inbound, refused, call.requestId());
+        sendPage(refused);
     }
 
     private void fail(Throwable cause) {
@@ -138,7 +152,26 @@ final class PlainExchange {
             upstream.reset();
         }
         outcome.tryComplete(failure.outcome());
-        Pages.send(inbound, failure.page(), call.requestId());
+        sendPage(failure.page());
+    }
+
+    /**
+     * The gateway's page instead of an answer, unless one has started. Not {@link Pages#send}: a request without a
+     * body was resumed, and so read to its end, when it was forwarded, and resuming an HTTP/2 request that has
+     * ended throws.
+     */
+    private void sendPage(Page page) {
+        HttpServerResponse response = inbound.response();
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        if (!inbound.isEnded()) {
+            inbound.resume();
+        }
+        RenderedPage rendered = Pages.render(page, ResponseFormat.of(inbound.headers()), call.requestId());
+        response.setStatusCode(rendered.status());
+        rendered.applyHeaders(response.headers());
+        response.end(rendered.body());
     }
 
     private void log(String code, String detail) {
