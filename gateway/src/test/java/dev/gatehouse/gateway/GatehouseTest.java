@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.migrations.DatabaseCoordinates;
+import dev.gatehouse.testkit.ClosedPort;
 import dev.gatehouse.testkit.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -221,16 +222,14 @@ class GatehouseTest {
 
     @Test
     void anUnreachableDatabaseFailsTheStart() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = socket.getLocalPort();
-        }
-        Settings settings = settings().withDatabaseUrl("postgresql://gh:pw@127.0.0.1:" + closedPort + "/gh");
+        try (ClosedPort closed = ClosedPort.reserve()) {
+            Settings settings = settings().withDatabaseUrl("postgresql://gh:pw@127.0.0.1:" + closed.port() + "/gh");
 
-        assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
-                .isInstanceOf(StartupException.class)
-                .hasMessageStartingWith("applying database migrations failed: ")
-                .hasMessageNotContaining("pw");
+            assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
+                    .isInstanceOf(StartupException.class)
+                    .hasMessageStartingWith("applying database migrations failed: ")
+                    .hasMessageNotContaining("pw");
+        }
         assertThat(dataDir.resolve("operator-token")).as("no token generated that nobody saw").doesNotExist();
     }
 

@@ -81,10 +81,10 @@ class GracefulShutdownTest {
      * connect reset while the socket closes (seen on a busy machine) counts as refused too.
      */
     private static void awaitRefused(int port) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             } catch (SocketException refusedOrReset) {
                 return;
             }

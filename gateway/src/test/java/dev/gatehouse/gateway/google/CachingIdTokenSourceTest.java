@@ -100,7 +100,7 @@ class CachingIdTokenSourceTest {
 
             // A request that reached the held minter would not answer before the gate opens.
             for (CompletableFuture<IdToken> answer : answers) {
-                assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo(cached);
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(cached);
             }
         } finally {
             minter.open();
