@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * poll its sign-in URL until it redirects to the IdP before they sign in.
  */
 final class DemoIdpDiscovery {
-    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
 
     private DemoIdpDiscovery() {
     }

@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  */
 final class GatewayHarness implements AutoCloseable {
     static final Duration CHANGE_DEADLINE = Duration.ofSeconds(30);
-    static final Duration IDP_DISCOVERY_DEADLINE = Duration.ofSeconds(60);
+    static final Duration IDP_DISCOVERY_DEADLINE = Duration.ofSeconds(120);
     static final String CLIENT_SECRET = "client-secret-of-the-tenant";
     static final String UPSTREAM = "app";
     static final String IDP = "main";

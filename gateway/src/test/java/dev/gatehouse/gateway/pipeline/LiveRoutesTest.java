@@ -12,10 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestReporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Routes changing under a signed-in user, and upstreams that fail: what the gateway answers. */
 class LiveRoutesTest {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRoutesTest.class);
     private static final String HOST = "app.acme.test";
 
     private static ClosedPort gone;
@@ -48,19 +50,19 @@ class LiveRoutesTest {
     }
 
     /**
-     * The product aims at serving a new route within a second; how long it took is reported (as the entry
-     * {@code route-live-after-ms}), not asserted, since a loaded machine can take longer without anything being wrong.
+     * The product aims at serving a new route within a second; how long it took is logged, not asserted, since a
+     * loaded machine can take longer without anything being wrong.
      */
     @Test
-    void aRouteCreatedThroughTheAdminApiServesSoonAfter(TestReporter report) {
+    void aRouteCreatedThroughTheAdminApiServesSoonAfter() {
         harness.admin.create("/tenants/acme/routes", anyUser("fresh").put("from", "http://" + HOST)
                 .put("upstream", GatewayHarness.UPSTREAM).put("prefix", "/fresh"));
         long created = System.nanoTime();
 
         GatewayHarness.awaitUntil("the new route answers", GatewayHarness.CHANGE_DEADLINE,
                 () -> harness.apiClient().get(harness.url(HOST, "/fresh/start")).status() != 404);
-        report.publishEntry("route-live-after-ms",
-                String.valueOf(Duration.ofNanos(System.nanoTime() - created).toMillis()));
+        LOG.info("a route created through the admin API served after {} ms",
+                Duration.ofNanos(System.nanoTime() - created).toMillis());
 
         assertThat(alice.get(harness.url(HOST, "/fresh/start")).status()).isEqualTo(200);
         assertThat(harness.upstream.next().uri()).isEqualTo("/acme/fresh/start");
