@@ -73,7 +73,7 @@ class AccessLogClientTest {
                     .compose(r -> r.send())
                     .compose(r -> r.body().map(b -> r.statusCode())));
             assertThat(status).isEqualTo(200);
-            AccessLogEntry entry = lines.poll(10, TimeUnit.SECONDS);
+            AccessLogEntry entry = lines.poll(30, TimeUnit.SECONDS);
             assertThat(entry).as("an access log line").isNotNull();
             return entry;
         } finally {

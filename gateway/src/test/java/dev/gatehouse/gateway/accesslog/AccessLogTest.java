@@ -158,7 +158,7 @@ class AccessLogTest {
     }
 
     private AccessLogEntry next() throws InterruptedException {
-        AccessLogEntry entry = lines.poll(10, TimeUnit.SECONDS);
+        AccessLogEntry entry = lines.poll(30, TimeUnit.SECONDS);
         assertThat(entry).as("an access log line").isNotNull();
         return entry;
     }

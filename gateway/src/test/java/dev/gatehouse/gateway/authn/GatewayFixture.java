@@ -91,7 +91,8 @@ final class GatewayFixture implements AutoCloseable {
     /**
      * Waits until a sign-in on {@code host} redirects to the IdP at {@code issuer}. The gateway discovers an IdP on
      * the first sign-in, giving up after 10 s and trying again only 10 s later; on a loaded machine that first
-     * discovery can time out, failing whichever sign-in of the test came first.
+     * discovery was seen to time out (the fake provider generates an RSA key for each new issuer when its JWKS is
+     * first asked for), failing whichever sign-in of the test came first.
      */
     private void awaitIdpDiscovered(String host, String issuer) {
         String signIn = url(host, "/.gatehouse/sign_in?idp=main&return_to=" + LoginUrls.encode(url(host, "/")));

@@ -183,9 +183,10 @@ final class GatewayHarness implements AutoCloseable {
 
     /**
      * Waits until a sign-in on the tenant's first hostname redirects to its IdP. The gateway discovers an IdP on the
-     * first sign-in, giving up after 10 s and trying again only 10 s later; on a loaded machine (a cold JVM, Chromium
-     * starting) that first discovery was seen to time out, failing whichever sign-in came first. Polling here, with
-     * a deadline well past the retry, lets every test start with the IdP discovered.
+     * first sign-in, giving up after 10 s and trying again only 10 s later; on a loaded machine that first discovery
+     * was seen to time out (the fake provider generates an RSA key for each new issuer when its JWKS is first asked
+     * for), failing whichever sign-in came first. Polling here, with a deadline well past the retry, lets every
+     * sign-in start with the IdP discovered.
      */
     void awaitIdpDiscovered(TestTenant tenant) {
         String signIn = url(tenant.host(), "/.gatehouse/sign_in?idp=" + IDP + "&return_to="
@@ -237,6 +238,7 @@ final class GatewayHarness implements AutoCloseable {
      * that does not authenticate, the handoff), ending on {@code /.gatehouse/}; returns the browser with the session.
      */
     TestBrowser signIn(TestTenant tenant, String host, User user) {
+        awaitIdpDiscovered(tenant);
         user.issue(idp.signInAs(tenant.issuerId()));
         TestBrowser browser = browser();
         String whoAmI = url(host, "/.gatehouse/");
