@@ -47,7 +47,7 @@ class GatehouseTest {
 
     @AfterAll
     static void closeClient() throws Exception {
-        clientVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        clientVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private Settings settings() {
@@ -114,7 +114,7 @@ class GatehouseTest {
                         .andThen(done -> ownConnection.close()));
             }
             for (Future<HttpResponse<Buffer>> probe : probes) {
-                assertThat(probe.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).statusCode())
+                assertThat(probe.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).statusCode())
                         .isEqualTo(200);
             }
         } finally {
@@ -257,7 +257,7 @@ class GatehouseTest {
                 new JsonObject().put("slug", "acme").put("display_name", "Acme")).statusCode()).isEqualTo(201);
         Future<HttpResponse<Buffer>> response = client.get(adminPort, "127.0.0.1", "/api/v1/tenants/acme/sessions")
                 .putHeader("Authorization", "Bearer " + OPERATOR_TOKEN).send();
-        return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return response.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private static String freshDatabaseUrl() {
@@ -268,14 +268,14 @@ class GatehouseTest {
 
     private HttpResponse<Buffer> get(int port, String path, String host) throws Exception {
         Future<HttpResponse<Buffer>> response = client.get(port, "127.0.0.1", path).virtualHost(host).send();
-        return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return response.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private HttpResponse<Buffer> post(int port, String path, String token, JsonObject body) throws Exception {
         Future<HttpResponse<Buffer>> response = client.post(port, "127.0.0.1", path)
                 .putHeader("Authorization", "Bearer " + token)
                 .sendJsonObject(body);
-        return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return response.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private static String encode(String value) {

@@ -253,7 +253,7 @@ class ConfigRegistryTest {
     void startsOnlyOnce() {
         ListeningConfigRegistry registry = fixture.startedRegistry();
         assertThat(registry.start().toCompletionStage().toCompletableFuture())
-                .failsWithin(Duration.ofSeconds(10))
+                .failsWithin(Duration.ofSeconds(30))
                 .withThrowableOfType(ExecutionException.class)
                 .withMessageContaining("already started");
         fixture.populatedTenant("acme");

@@ -89,13 +89,13 @@ class CloudRunRefusalsTest {
         gateway = vertx.createHttpServer().requestHandler(request -> {
             request.pause();
             proxy.proxy(request, call.get()).onSuccess(outcomes::add);
-        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @AfterEach
     void stop() throws Exception {
         tokens.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         google.close();
     }
 

@@ -47,7 +47,7 @@ class GoogleAuthMinterTest {
     @AfterAll
     static void stopGoogle() throws Exception {
         google.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -192,11 +192,11 @@ class GoogleAuthMinterTest {
         FakeServiceAccount account = google.createServiceAccount("gateway-email@ops.iam.gserviceaccount.com");
 
         Optional<String> fromMetadata = tokens(Optional.empty(), new LoopbackTransport(fakes()))
-                .gatewayServiceAccount().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .gatewayServiceAccount().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         tokens.close();
         Optional<String> fromKeyFile = tokens(Optional.of(google.writeKeyFile(account, dir)),
                 new LoopbackTransport(fakes()))
-                .gatewayServiceAccount().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .gatewayServiceAccount().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         assertThat(fromMetadata).contains(google.metadataAccount().email());
         assertThat(fromKeyFile).contains(account.email());
