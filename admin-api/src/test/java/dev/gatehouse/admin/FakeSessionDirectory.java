@@ -40,6 +40,11 @@ final class FakeSessionDirectory implements SessionDirectory {
   }
 
   @Override
+  public Future<Optional<SignIn>> find(UUID tenantId, String handle) {
+    return Future.succeededFuture(Optional.ofNullable(tenant(tenantId).get(handle)));
+  }
+
+  @Override
   public Future<Optional<SignIn>> revoke(UUID tenantId, String handle) {
     return Future.succeededFuture(Optional.ofNullable(tenant(tenantId).remove(handle)));
   }

@@ -117,6 +117,24 @@ class SessionsApiTest {
   }
 
   @Test
+  void oneSignInByHandleIsWhatTheListShows() {
+    SignIn alice = api.sessions.signIn(tenantId, "alice-login-secret", "alice", "alice@acme.test", T0,
+        "app.acme.test");
+    api.sessions.signIn(tenantId, "bob-login", "bob", "bob@acme.test", T0.plusSeconds(1));
+    JsonObject listed = expect(200, api.get(base + "?user=alice", key)).items().getJsonObject(0);
+
+    var r = expect(200, api.get(base + "/" + alice.handle(), key));
+
+    assertThat(r.json()).isEqualTo(listed);
+    assertThat(r.text()).doesNotContain("alice-login-secret");
+    assertThat(expect(200, api.get(base + "/" + alice.handle(), OPERATOR)).json()).isEqualTo(listed);
+    assertThat(problem(404, api.get(base + "/AAAAAAAAAAAAAAAAAAAAAA", key)).getString("type")).endsWith("/not-found");
+    assertThat(problem(404, api.get(base + "/not-a-handle", key)).getString("detail")).isEqualTo("no such resource");
+    expect(204, api.delete(base + "/" + alice.handle(), key));
+    problem(404, api.get(base + "/" + alice.handle(), key));
+  }
+
+  @Test
   void revokingAHandleEndsThatSignInOnlyAndIsAudited() {
     SignIn alice = api.sessions.signIn(tenantId, "alice-login", "alice", "alice@acme.test", T0, "app.acme.test");
     SignIn bob = api.sessions.signIn(tenantId, "bob-login", "bob", "bob@acme.test", T0);
@@ -189,6 +207,7 @@ class SessionsApiTest {
       String sessions = "/api/v1/tenants/acme/sessions";
       for (var r : List.of(adminOnly.get(sessions, adminKey), adminOnly.get(sessions + "?user=alice", OPERATOR),
           adminOnly.delete(sessions + "?user=alice", adminKey),
+          adminOnly.get(sessions + "/AAAAAAAAAAAAAAAAAAAAAA", adminKey),
           adminOnly.delete(sessions + "/AAAAAAAAAAAAAAAAAAAAAA", adminKey))) {
         JsonObject problem = problem(503, r);
         assertThat(problem.getString("type")).isEqualTo("https://gatehouse.dev/problems/unavailable");

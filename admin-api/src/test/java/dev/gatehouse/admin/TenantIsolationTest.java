@@ -89,6 +89,7 @@ class TenantIsolationTest {
         Arguments.of("DELETE", A + "/sessions?user=alice", null),
         Arguments.of("DELETE", A + "/sessions?user=" + "alice%40acme.test", null),
         Arguments.of("DELETE", A + "/sessions", null),
+        Arguments.of("GET", A + "/sessions/{acme-sign-in}", null),
         Arguments.of("DELETE", A + "/sessions/{acme-sign-in}", null),
         Arguments.of("DELETE", A + "/sessions/not-a-handle", null),
         Arguments.of("GET", A + "/audit", null),
@@ -115,6 +116,25 @@ class TenantIsolationTest {
 
   private static String concrete(String path) {
     return path.replace("{acme-key}", acmeKeyId).replace("{acme-sign-in}", acmeSignIn);
+  }
+
+  @Test
+  void aSignInHandleOfAnotherTenantIsNotFoundUnderOnesOwnTenant() {
+    String own = "/api/v1/tenants/evil/sessions/" + acmeSignIn;
+    JsonObject before = snapshotOfAcme();
+
+    assertThat(problem404(api.get(own, evilKey))).isEqualTo(problem404(api.get(own + "x", evilKey)));
+    assertThat(problem404(api.delete(own, evilKey)).getString("type")).endsWith("/not-found");
+
+    assertThat(snapshotOfAcme()).isEqualTo(before);
+    assertThat(expect(200, api.get(A + "/sessions/" + acmeSignIn, acmeKey)).json().getString("sub"))
+        .isEqualTo("alice");
+  }
+
+  private static JsonObject problem404(ApiFixture.Response r) {
+    assertThat(r.status()).as(r.text()).isEqualTo(404);
+    assertThat(r.text()).doesNotContain("acme");
+    return r.json();
   }
 
   @Test

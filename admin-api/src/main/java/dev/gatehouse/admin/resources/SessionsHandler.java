@@ -41,6 +41,7 @@ public final class SessionsHandler {
   public void mount(Router api) {
     api.get("/tenants/:slug/sessions").handler(this::list);
     api.delete("/tenants/:slug/sessions").handler(this::revokeUser);
+    api.get("/tenants/:slug/sessions/:handle").handler(this::get);
     api.delete("/tenants/:slug/sessions/:handle").handler(this::revoke);
   }
 
@@ -81,13 +82,21 @@ public final class SessionsHandler {
         .onFailure(ctx::fail);
   }
 
+  private void get(RoutingContext ctx) {
+    Tenant tenant = TenantScope.tenant(ctx);
+    SessionDirectory sessions = directory();
+    sessions.find(tenant.id(), handle(ctx))
+        .compose(found -> found.isEmpty()
+            ? Future.<SignIn>failedFuture(Problem.notFound())
+            : Future.succeededFuture(found.get()))
+        .onSuccess(signIn -> Responses.json(ctx, 200, toJson(signIn)))
+        .onFailure(ctx::fail);
+  }
+
   private void revoke(RoutingContext ctx) {
     Tenant tenant = TenantScope.tenant(ctx);
     SessionDirectory sessions = directory();
-    String handle = ctx.pathParam("handle");
-    if (!SignInHandle.isWellFormed(handle)) {
-      throw Problem.notFound();
-    }
+    String handle = handle(ctx);
     sessions.revoke(tenant.id(), handle)
         .compose(ended -> ended.isEmpty()
             ? Future.<Void>failedFuture(Problem.notFound())
@@ -114,6 +123,15 @@ public final class SessionsHandler {
     return store.audit(tenant.id(), Caller.of(ctx).actor(), ended.stream()
         .map(s -> new AuditEntry("revoke", "session", s.handle(), auditView(s), null))
         .toList());
+  }
+
+  /** The path's handle; one that no sign-in could have is simply not found. */
+  private static String handle(RoutingContext ctx) {
+    String handle = ctx.pathParam("handle");
+    if (!SignInHandle.isWellFormed(handle)) {
+      throw Problem.notFound();
+    }
+    return handle;
   }
 
   private SessionDirectory directory() {

@@ -21,6 +21,9 @@ public interface SessionDirectory {
    */
   Future<Page<SignIn>> list(UUID tenantId, Optional<String> user, PageRequest page);
 
+  /** The live sign-in with this handle; empty when the tenant has none with it. */
+  Future<Optional<SignIn>> find(UUID tenantId, String handle);
+
   /** Ends the sign-in with this handle on every hostname. @return what was ended; empty when none has the handle */
   Future<Optional<SignIn>> revoke(UUID tenantId, String handle);
 

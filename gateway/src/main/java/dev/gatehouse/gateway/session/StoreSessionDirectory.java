@@ -42,6 +42,11 @@ public final class StoreSessionDirectory implements SessionDirectory {
     }
 
     @Override
+    public Future<Optional<SignIn>> find(UUID tenantId, String handle) {
+        return logins(tenantId).map(logins -> Optional.ofNullable(logins.get(handle)).map(Login::signIn));
+    }
+
+    @Override
     public Future<Optional<SignIn>> revoke(UUID tenantId, String handle) {
         return logins(tenantId).compose(logins -> {
             Login login = logins.get(handle);

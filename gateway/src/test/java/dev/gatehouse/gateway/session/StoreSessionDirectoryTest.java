@@ -42,6 +42,7 @@ class StoreSessionDirectoryTest {
                 "alice@example.com", "Alice Example", List.of("staff", "admins"), primary.createdAt(),
                 docs.lastSeenAt(), primary.expiresAt(), List.of("app.acme.test", "docs.acme.test"), 2));
         assertThat(items.get(0).toString()).doesNotContain(primary.id(), docs.id(), primary.loginId());
+        assertThat(await(directory.find(TENANT, handle(primary)))).contains(items.get(0));
     }
 
     @Test
@@ -101,6 +102,7 @@ class StoreSessionDirectoryTest {
         Session foreign = primary(OTHER_TENANT, "alice", "app.other.test");
         await(store.put(foreign));
 
+        assertThat(await(directory.find(TENANT, handle(foreign)))).isEmpty();
         assertThat(await(directory.revoke(TENANT, handle(foreign)))).isEmpty();
         assertThat(await(directory.revokeUser(TENANT, "alice"))).isEmpty();
         assertThat(await(store.get(OTHER_TENANT, foreign.id()))).isPresent();
