@@ -179,7 +179,7 @@ final class ApiFixture implements AutoCloseable {
     List<ConfigChange> out = new ArrayList<>();
     try {
       for (int i = 0; i < expected; i++) {
-        ConfigChange c = changes.poll(10, TimeUnit.SECONDS);
+        ConfigChange c = changes.poll(30, TimeUnit.SECONDS);
         if (c == null) {
           break;
         }

@@ -23,7 +23,7 @@ class ChangeEventsTest {
   void start() throws Exception {
     api = new ApiFixture();
     key = api.tenant("acme");
-    assertThat(api.changes.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
+    assertThat(api.changes.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
   }
 
   @AfterEach
@@ -53,7 +53,7 @@ class ChangeEventsTest {
       var r = change.get();
       assertThat(r.status()).as(r.text()).isBetween(200, 204);
       version++;
-      assertThat(api.changes.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", version));
+      assertThat(api.changes.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", version));
       assertThat(api.count("SELECT count(*) FROM audit")).isEqualTo(version);
     }
     var audit = expect(200, api.get(T + "/audit?limit=3", key)).json();
@@ -76,7 +76,7 @@ class ChangeEventsTest {
   @Test
   void refusedChangesWriteNothing() throws Exception {
     expect(201, api.post(T + "/upstreams", key, new JsonObject().put("name", "web").put("url", "https://w.run.app")));
-    assertThat(api.changes.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 2));
+    assertThat(api.changes.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 2));
     String before = api.rows("SELECT row_to_json(t)::text FROM tenants t").get(0).getString(0);
 
     expect(409, api.post(T + "/upstreams", key, new JsonObject().put("name", "web").put("url", "https://x.run.app")));
@@ -90,6 +90,6 @@ class ChangeEventsTest {
     assertThat(expect(200, api.get(T + "/upstreams/web", key)).json().getString("url")).isEqualTo("https://w.run.app");
     // A later successful change is the next event, one version on: the refused ones sent nothing.
     expect(200, api.patch(T + "/upstreams/web", key, new JsonObject().put("timeout", "1s")));
-    assertThat(api.changes.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 3));
+    assertThat(api.changes.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 3));
   }
 }

@@ -29,7 +29,7 @@ class ReadinessTest {
       var options = new AdminApiOptions(pool, "operator", new SecretBox(new byte[32]), Clock.systemUTC(), loaded::get);
       var router = AdminApi.create(vertx, options).await(30, TimeUnit.SECONDS);
       HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-          .await(10, TimeUnit.SECONDS);
+          .await(30, TimeUnit.SECONDS);
       URI readyz = URI.create("http://127.0.0.1:" + server.actualPort() + "/readyz");
       HttpClient http = HttpClient.newHttpClient();
 

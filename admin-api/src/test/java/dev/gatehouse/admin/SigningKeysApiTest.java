@@ -30,7 +30,7 @@ class SigningKeysApiTest {
   void start() throws Exception {
     api = new ApiFixture();
     key = api.tenant("acme");
-    assertThat(api.changes.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
+    assertThat(api.changes.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
   }
 
   @AfterEach
@@ -67,9 +67,9 @@ class SigningKeysApiTest {
     String original = expect(200, api.get(T + "/signing-keys", key)).items().getJsonObject(0).getString("kid");
 
     var byKey = expect(200, api.post(T + "/signing-keys/rotate", key, null));
-    assertThat(api.changes.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 2));
+    assertThat(api.changes.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 2));
     var byOperator = expect(200, api.post(T + "/signing-keys/rotate", OPERATOR, null));
-    assertThat(api.changes.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 3));
+    assertThat(api.changes.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 3));
 
     assertThat(byKey.json().getString("state")).isEqualTo("active");
     assertThat(byKey.json().getString("kid")).isNotEqualTo(original);

@@ -41,11 +41,12 @@ class DemoProcessIT {
     void theDemoShowsLoginThePolicyAndTheSignedIdentity() throws Exception {
         try (GatehouseProcess demo = GatehouseProcess.start(Map.of(), temp, "--demo", "--http-port", "0",
                 "--admin-port", "0", "--data-dir", temp.resolve("data").toString())) {
-            demo.awaitReady(Duration.ofSeconds(120));
+            demo.awaitReady(Duration.ofSeconds(180));
             Matcher announced = demo.stdout().stream().map(ANNOUNCEMENT::matcher).filter(Matcher::matches)
                     .findFirst().orElse(null);
             assertThat(announced).as(demo.output()).isNotNull();
             int port = Integer.parseInt(announced.group(1));
+            DemoIdpDiscovery.await("http://hello.demo.localhost:" + port + "/");
 
             Answer open = get(port, "public.demo.localhost", "/", Map.of());
             assertThat(open.status()).as(open.body()).isEqualTo(200);
@@ -101,7 +102,7 @@ class DemoProcessIT {
     private Answer send(String method, int port, String host, String uri, Map<String, String> cookies, String form)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + uri))
-                .timeout(Duration.ofSeconds(20)).header("Host", port == 80 ? host : host + ":" + port);
+                .timeout(Duration.ofSeconds(30)).header("Host", port == 80 ? host : host + ":" + port);
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
                     .collect(Collectors.joining("; ")));

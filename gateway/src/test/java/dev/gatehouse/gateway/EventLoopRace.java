@@ -49,7 +49,7 @@ public final class EventLoopRace {
             }
             return IntStream.range(0, loops).mapToObj(results::get).toList();
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -24,13 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real jar as a real process: start, serve, SIGTERM, restart on the same data directory. */
 class GatehouseProcessIT {
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern READY = Pattern.compile(
             "gatehouse ready gateway=http://127\\.0\\.0\\.1:(\\d+) admin=(http://127\\.0\\.0\\.1:\\d+)");
     private static final Pattern TOKEN = Pattern.compile("gatehouse operator token \\(saved to (.+)\\): (\\S+)");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @TempDir
     Path temp;
@@ -157,7 +157,7 @@ class GatehouseProcessIT {
     }
 
     private HttpResponse<String> get(String url, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -165,7 +165,7 @@ class GatehouseProcessIT {
     }
 
     private HttpResponse<String> post(String url, String token, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))

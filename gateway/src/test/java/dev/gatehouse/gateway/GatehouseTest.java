@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.migrations.DatabaseCoordinates;
+import dev.gatehouse.testkit.ClosedPort;
 import dev.gatehouse.testkit.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,7 +47,7 @@ class GatehouseTest {
 
     @AfterAll
     static void closeClient() throws Exception {
-        clientVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        clientVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private Settings settings() {
@@ -116,7 +117,7 @@ class GatehouseTest {
                         .andThen(done -> ownConnection.close()));
             }
             for (Future<HttpResponse<Buffer>> probe : probes) {
-                assertThat(probe.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).statusCode())
+                assertThat(probe.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).statusCode())
                         .isEqualTo(200);
             }
         } finally {
@@ -224,16 +225,14 @@ class GatehouseTest {
 
     @Test
     void anUnreachableDatabaseFailsTheStart() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = socket.getLocalPort();
-        }
-        Settings settings = settings().withDatabaseUrl("postgresql://gh:pw@127.0.0.1:" + closedPort + "/gh");
+        try (ClosedPort closed = ClosedPort.reserve()) {
+            Settings settings = settings().withDatabaseUrl("postgresql://gh:pw@127.0.0.1:" + closed.port() + "/gh");
 
-        assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
-                .isInstanceOf(StartupException.class)
-                .hasMessageStartingWith("applying database migrations failed: ")
-                .hasMessageNotContaining("pw");
+            assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
+                    .isInstanceOf(StartupException.class)
+                    .hasMessageStartingWith("applying database migrations failed: ")
+                    .hasMessageNotContaining("pw");
+        }
         assertThat(dataDir.resolve("operator-token")).as("no token generated that nobody saw").doesNotExist();
     }
 
@@ -261,7 +260,7 @@ class GatehouseTest {
                 new JsonObject().put("slug", "acme").put("display_name", "Acme")).statusCode()).isEqualTo(201);
         Future<HttpResponse<Buffer>> response = client.get(adminPort, "127.0.0.1", "/api/v1/tenants/acme/sessions")
                 .putHeader("Authorization", "Bearer " + OPERATOR_TOKEN).send();
-        return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return response.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private static String freshDatabaseUrl() {
@@ -272,14 +271,14 @@ class GatehouseTest {
 
     private HttpResponse<Buffer> get(int port, String path, String host) throws Exception {
         Future<HttpResponse<Buffer>> response = client.get(port, "127.0.0.1", path).virtualHost(host).send();
-        return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return response.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private HttpResponse<Buffer> post(int port, String path, String token, JsonObject body) throws Exception {
         Future<HttpResponse<Buffer>> response = client.post(port, "127.0.0.1", path)
                 .putHeader("Authorization", "Bearer " + token)
                 .sendJsonObject(body);
-        return response.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return response.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private static String encode(String value) {

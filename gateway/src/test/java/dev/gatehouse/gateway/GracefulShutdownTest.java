@@ -48,25 +48,25 @@ class GracefulShutdownTest {
     @Test
     void anInFlightRequestFinishesWhileNewConnectionsAreRefused() throws Exception {
         CompletableFuture<HttpResponse<String>> response = send();
-        HttpServerRequest request = arrived.get(10, TimeUnit.SECONDS);
+        HttpServerRequest request = arrived.get(30, TimeUnit.SECONDS);
 
         Future<Void> shutdown = GracefulShutdown.of(List.of(server), Duration.ofSeconds(30));
         awaitRefused(server.actualPort());
         assertThat(shutdown.isComplete()).as("shutdown waits for the request in flight").isFalse();
         context.get().runOnContext(v -> request.response().end("finished"));
 
-        assertThat(response.get(10, TimeUnit.SECONDS).body()).isEqualTo("finished");
+        assertThat(response.get(30, TimeUnit.SECONDS).body()).isEqualTo("finished");
         await(shutdown);
     }
 
     @Test
     void aRequestOutlastingTheGracePeriodIsCutOff() throws Exception {
         CompletableFuture<HttpResponse<String>> response = send();
-        arrived.get(10, TimeUnit.SECONDS);
+        arrived.get(30, TimeUnit.SECONDS);
 
         await(GracefulShutdown.of(List.of(server), Duration.ofMillis(200)));
 
-        assertThatThrownBy(() -> response.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
+        assertThatThrownBy(() -> response.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
     }
 
     private CompletableFuture<HttpResponse<String>> send() {
@@ -81,10 +81,10 @@ class GracefulShutdownTest {
      * connect reset while the socket closes (seen on a busy machine) counts as refused too.
      */
     private static void awaitRefused(int port) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             } catch (SocketException refusedOrReset) {
                 return;
             }

@@ -38,7 +38,8 @@ class OpenApiDocumentTest {
       "GET /tenants/{slug}/keys/{id}", "DELETE /tenants/{slug}/keys/{id}",
       "POST /tenants/{slug}/policy/explain",
       "GET /tenants/{slug}/signing-keys", "POST /tenants/{slug}/signing-keys/rotate",
-      "GET /tenants/{slug}/sessions", "DELETE /tenants/{slug}/sessions", "DELETE /tenants/{slug}/sessions/{handle}",
+      "GET /tenants/{slug}/sessions", "DELETE /tenants/{slug}/sessions",
+      "GET /tenants/{slug}/sessions/{handle}", "DELETE /tenants/{slug}/sessions/{handle}",
       "GET /tenants/{slug}/audit");
 
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");

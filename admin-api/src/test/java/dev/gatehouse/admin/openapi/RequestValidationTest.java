@@ -253,7 +253,7 @@ class RequestValidationTest {
 
     HttpResponse<Buffer> form = client.request(HttpMethod.POST, "/api/v1/tenants")
         .putHeader("content-type", "application/x-www-form-urlencoded")
-        .sendBuffer(Buffer.buffer("slug=acme")).await(10, TimeUnit.SECONDS);
+        .sendBuffer(Buffer.buffer("slug=acme")).await(30, TimeUnit.SECONDS);
     assertThat(form.statusCode()).isEqualTo(415);
     assertThat(form.getHeader("content-type")).isEqualTo("application/problem+json");
     assertThat(form.bodyAsJsonObject().getString("type"))
@@ -261,17 +261,17 @@ class RequestValidationTest {
 
     HttpResponse<Buffer> withCharset = client.request(HttpMethod.POST, "/api/v1/tenants")
         .putHeader("content-type", "Application/JSON; charset=utf-8")
-        .sendBuffer(Buffer.buffer("{\"slug\":\"acme\",\"display_name\":\"Acme\"}")).await(10, TimeUnit.SECONDS);
+        .sendBuffer(Buffer.buffer("{\"slug\":\"acme\",\"display_name\":\"Acme\"}")).await(30, TimeUnit.SECONDS);
     assertThat(withCharset.statusCode()).isEqualTo(200);
   }
 
   @Test
   void headerParametersAreValidated() throws Exception {
     HttpResponse<Buffer> response = client.request(HttpMethod.DELETE, "/api/v1/tenants/acme")
-        .putHeader("If-Match", "\"" + "9".repeat(80) + "\"").send().await(10, TimeUnit.SECONDS);
+        .putHeader("If-Match", "\"" + "9".repeat(80) + "\"").send().await(30, TimeUnit.SECONDS);
     assertInvalid(response, "#/header/If-Match", "must be at most 64 characters long");
     HttpResponse<Buffer> accepted = client.request(HttpMethod.DELETE, "/api/v1/tenants/acme")
-        .putHeader("If-Match", "\"3\"").send().await(10, TimeUnit.SECONDS);
+        .putHeader("If-Match", "\"3\"").send().await(30, TimeUnit.SECONDS);
     assertThat(accepted.statusCode()).isEqualTo(200);
     assertThat(accepted.bodyAsJsonObject().getString("method")).isEqualTo("DELETE");
   }
@@ -297,10 +297,10 @@ class RequestValidationTest {
   private static HttpResponse<Buffer> send(HttpMethod method, String uri, String json) throws Exception {
     HttpRequest<Buffer> request = client.request(method, uri);
     if (json == null) {
-      return request.send().await(10, TimeUnit.SECONDS);
+      return request.send().await(30, TimeUnit.SECONDS);
     }
     return request.putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(json))
-        .await(10, TimeUnit.SECONDS);
+        .await(30, TimeUnit.SECONDS);
   }
 
   private static void assertInvalid(HttpResponse<Buffer> response, String pointer, String detail) {

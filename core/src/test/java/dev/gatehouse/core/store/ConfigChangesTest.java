@@ -39,7 +39,7 @@ class ConfigChangesTest {
       Tenant draft = new Tenant(UUID.randomUUID(), "acme", "Acme", null, null, false, 0, 1, now, now);
       await(store.change("operator", c -> TenantRows.insert(c, draft)
           .map(t -> new Changed<>(t.id(), t, AuditEntry.create("tenant", "acme", new JsonObject())))));
-      assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
+      assertThat(events.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
     } finally {
       await(changes.close());
       await(pool.close());

@@ -66,7 +66,7 @@ class ConfigStoreTest {
   void committedChangeBumpsVersionAuditsAndNotifiesOnce() throws Exception {
     Tenant acme = createTenant("acme");
 
-    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
+    assertThat(events.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
     Tenant stored = await(store.read(c -> TenantRows.bySlug(c, "acme", false))).orElseThrow();
     assertThat(stored).isEqualTo(new Tenant(acme.id(), "acme", "Acme", null, null, false, 1, 1, NOW, NOW));
     var audit = await(store.read(c -> AuditRows.list(c, acme.id(), PageRequest.first(10))));
@@ -80,13 +80,13 @@ class ConfigStoreTest {
 
     await(store.change("key:ghk_abc", c -> HostnameRows.insert(c, acme.id(), "app.acme.test", store.now())
         .map(h -> new Changed<>(acme.id(), h, AuditEntry.create("hostname", h.hostname(), null)))));
-    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 2));
+    assertThat(events.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 2));
   }
 
   @Test
   void failedChangeLeavesNoTraceAndSendsNothing() throws Exception {
     Tenant acme = createTenant("acme");
-    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
+    assertThat(events.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
 
     assertThatThrownBy(() -> await(store.change("operator", c -> HostnameRows.insert(c, acme.id(), "a.acme.test",
             store.now())
@@ -98,7 +98,7 @@ class ConfigStoreTest {
     await(store.change("operator", c -> HostnameRows.insert(c, acme.id(), "b.acme.test", store.now())
         .map(h -> new Changed<>(acme.id(), h, AuditEntry.create("hostname", h.hostname(), null)))));
     // The next event is the successful change, one version later: the failed ones sent nothing.
-    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 2));
+    assertThat(events.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 2));
     List<dev.gatehouse.core.config.Hostname> hostnames = await(store.read(c -> HostnameRows.all(c, acme.id())));
     assertThat(hostnames).extracting(h -> h.hostname()).containsExactly("b.acme.test");
     assertThat(await(store.read(c -> AuditRows.list(c, acme.id(), PageRequest.first(10)))).items()).hasSize(2);
@@ -107,7 +107,7 @@ class ConfigStoreTest {
   @Test
   void auditOnlyRecordsWithoutAVersionBumpOrEvent() throws Exception {
     Tenant acme = createTenant("acme");
-    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
+    assertThat(events.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
 
     await(store.audit(acme.id(), "key:ghk_abc", List.of(
         new AuditEntry("revoke", "session", "handle-one", new JsonObject().put("sub", "alice"), null),
@@ -120,7 +120,7 @@ class ConfigStoreTest {
     assertThat(await(store.read(c -> TenantRows.bySlug(c, "acme", false))).orElseThrow().configVersion())
         .isEqualTo(1);
     change(acme, c -> HostnameRows.insert(c, acme.id(), "app.acme.test", NOW));
-    assertThat(events.poll(10, TimeUnit.SECONDS)).as("the next event is the next config change")
+    assertThat(events.poll(30, TimeUnit.SECONDS)).as("the next event is the next config change")
         .isEqualTo(new ConfigChange("acme", 2));
   }
 

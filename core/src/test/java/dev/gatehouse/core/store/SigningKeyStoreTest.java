@@ -174,7 +174,7 @@ class SigningKeyStoreTest {
   @Test
   void rotationRetiresTheActiveKeyAndIsAnAuditedNotifiedChange() throws Exception {
     Tenant acme = createTenant("acme");
-    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
+    assertThat(events.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 1));
     SigningKey old = await(keys.ensureActive(acme.id()));
     clock.advance(Duration.ofHours(1));
 
@@ -188,7 +188,7 @@ class SigningKeyStoreTest {
     });
     assertThat(rotation.active().kid()).isNotEqualTo(old.kid());
     assertThat(await(keys.ensureActive(acme.id()))).isEqualTo(rotation.active());
-    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 2));
+    assertThat(events.poll(30, TimeUnit.SECONDS)).isEqualTo(new ConfigChange("acme", 2));
     var audit = await(store.read(c -> AuditRows.list(c, acme.id(), PageRequest.first(1)))).items().get(0);
     assertThat(audit.action()).isEqualTo("rotate");
     assertThat(audit.resourceType()).isEqualTo("signing_key");

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
  * the main thread at start-up.
  */
 public final class Demo implements AutoCloseable {
-    private static final Duration SERVING_DEADLINE = Duration.ofSeconds(10);
+    /** Generous: on a loaded machine the first requests of a fresh JVM can take seconds each. */
+    private static final Duration SERVING_DEADLINE = Duration.ofSeconds(60);
+    private static final int PROBE_TIMEOUT_MILLIS = 10_000;
+    private static final int NO_ANSWER = -1;
 
     private final DemoIdentityProvider identityProvider;
     private final Vertx vertx;
@@ -58,18 +61,21 @@ public final class Demo implements AutoCloseable {
         HttpClient http = vertx.createHttpClient();
         RequestOptions probe = new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(gatewayPort, "127.0.0.1"))
-                .setHost(DemoTenant.PUBLIC).setPort(gatewayPort).setURI("/").setTimeout(2000);
+                .setHost(DemoTenant.PUBLIC).setPort(gatewayPort).setURI("/").setTimeout(PROBE_TIMEOUT_MILLIS);
         Instant deadline = Instant.now().plus(SERVING_DEADLINE);
         while (true) {
+            // A probe that fails or times out is asked again, as is one answered with anything but 200.
             int status = http.request(probe).compose(request -> request.send())
                     .compose(response -> response.body().map(body -> response.statusCode()))
-                    .await(5, TimeUnit.SECONDS);
+                    .otherwise(NO_ANSWER)
+                    .await(PROBE_TIMEOUT_MILLIS + 5_000, TimeUnit.MILLISECONDS);
             if (status == 200) {
                 http.close();
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the gateway does not serve the demo tenant (last answer " + status + ")");
+                throw new IllegalStateException("the gateway does not serve the demo tenant ("
+                        + (status == NO_ANSWER ? "no answer" : "last answer " + status) + ")");
             }
             Thread.sleep(100);
         }

@@ -20,7 +20,7 @@ public final class DemoTenant {
     public static final String PUBLIC = "public.demo.localhost";
     static final String CLIENT_ID = "gatehouse-demo";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String api;
     private final String operatorToken;
 
@@ -79,7 +79,7 @@ public final class DemoTenant {
 
     private HttpResponse<String> call(String method, String path, JsonObject body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + operatorToken);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

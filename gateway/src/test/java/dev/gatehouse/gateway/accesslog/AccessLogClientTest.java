@@ -73,7 +73,7 @@ class AccessLogClientTest {
                     .compose(r -> r.send())
                     .compose(r -> r.body().map(b -> r.statusCode())));
             assertThat(status).isEqualTo(200);
-            AccessLogEntry entry = lines.poll(10, TimeUnit.SECONDS);
+            AccessLogEntry entry = lines.poll(30, TimeUnit.SECONDS);
             assertThat(entry).as("an access log line").isNotNull();
             return entry;
         } finally {
@@ -87,6 +87,6 @@ class AccessLogClientTest {
     }
 
     private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

@@ -89,7 +89,7 @@ class AccessLogTest {
         HttpClient client = vertx.createHttpClient();
         client.request(new RequestOptions().setPort(port).setHost("127.0.0.1").setURI("/slow"))
                 .onSuccess(r -> r.send());
-        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
         await(client.close());
 
         AccessLogEntry entry = next();
@@ -111,7 +111,7 @@ class AccessLogTest {
         }, Clock.systemUTC(), Ticker.system()));
 
         assertThat(stuck.offer(entry("first"))).isTrue();
-        assertThat(writing.await(10, TimeUnit.SECONDS)).as("the writer took the first entry").isTrue();
+        assertThat(writing.await(30, TimeUnit.SECONDS)).as("the writer took the first entry").isTrue();
         assertThat(stuck.offer(entry("second"))).isTrue();
         assertThat(stuck.offer(entry("third"))).isTrue();
         assertThat(stuck.offer(entry("fourth"))).isFalse();
@@ -119,7 +119,7 @@ class AccessLogTest {
         assertThat(stuck.dropped()).isEqualTo(2);
 
         release.countDown();
-        stuck.close(Duration.ofSeconds(10));
+        stuck.close(Duration.ofSeconds(30));
         assertThat(written).extracting(AccessLogEntry::requestId).containsExactly("first", "second", "third");
         assertThat(stuck.offer(entry("after close"))).isFalse();
     }
@@ -129,7 +129,7 @@ class AccessLogTest {
         for (int i = 0; i < 50; i++) {
             assertThat(accessLog.offer(entry("e" + i))).isTrue();
         }
-        accessLog.close(Duration.ofSeconds(10));
+        accessLog.close(Duration.ofSeconds(30));
 
         assertThat(lines).hasSize(50);
         assertThat(accessLog.written()).isEqualTo(50);
@@ -158,20 +158,20 @@ class AccessLogTest {
     }
 
     private AccessLogEntry next() throws InterruptedException {
-        AccessLogEntry entry = lines.poll(10, TimeUnit.SECONDS);
+        AccessLogEntry entry = lines.poll(30, TimeUnit.SECONDS);
         assertThat(entry).as("an access log line").isNotNull();
         return entry;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private static <T> T await(Future<T> future) throws Exception {
-        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

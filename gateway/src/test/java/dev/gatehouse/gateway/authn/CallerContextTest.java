@@ -34,7 +34,7 @@ class CallerContextTest {
                 contexts.add(context);
                 return Future.succeededFuture();
             }
-        }, new DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }, new DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         first = contexts.get(0);
         second = contexts.get(1);
         assertThat(threadOf(first)).isNotEqualTo(threadOf(second));
@@ -42,7 +42,7 @@ class CallerContextTest {
 
     @AfterEach
     void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -54,25 +54,25 @@ class CallerContextTest {
 
         first.runOnContext(v -> shared.complete("discovered"));
 
-        assertThat(deliveredOn.get(10, TimeUnit.SECONDS)).isSameAs(second);
+        assertThat(deliveredOn.get(30, TimeUnit.SECONDS)).isSameAs(second);
     }
 
     @Test
     void aFutureOfAnotherEventLoopThatIsAlreadyDoneIsDeliveredOnTheCallersOwnToo() throws Exception {
         Future<String> done = on(first, () -> first.executeBlocking(() -> "discovered"));
-        done.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        done.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         CompletableFuture<String> deliveredOn = new CompletableFuture<>();
 
         second.runOnContext(v -> CallerContext.deliver(done)
                 .onComplete(result -> deliveredOn.complete(result.result() + " on " + Thread.currentThread().getName())));
 
-        assertThat(deliveredOn.get(10, TimeUnit.SECONDS)).isEqualTo("discovered on " + threadOf(second));
+        assertThat(deliveredOn.get(30, TimeUnit.SECONDS)).isEqualTo("discovered on " + threadOf(second));
     }
 
     private static <T> T on(Context context, Supplier<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         context.runOnContext(v -> result.complete(work.get()));
-        return result.get(10, TimeUnit.SECONDS);
+        return result.get(30, TimeUnit.SECONDS);
     }
 
     private static String threadOf(Context context) throws Exception {

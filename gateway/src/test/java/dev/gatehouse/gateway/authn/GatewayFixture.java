@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 import dev.gatehouse.core.config.Hostname;
@@ -43,6 +45,7 @@ final class GatewayFixture implements AutoCloseable {
     static final String CLIENT_ID = "gatehouse-acme";
     static final String OTHER_CLIENT_ID = "gatehouse-other";
     static final SessionLifetimes LIFETIMES = new SessionLifetimes(Duration.ofMinutes(30), Duration.ofHours(8));
+    private static final Duration IDP_DISCOVERY_DEADLINE = Duration.ofSeconds(120);
 
     final Vertx vertx = Vertx.vertx();
     final TestClock clock = new TestClock();
@@ -74,12 +77,37 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     static GatewayFixture start(FakeOidcProvider provider) {
-        return new GatewayFixture(provider, UnaryOperator.identity());
+        return start(provider, UnaryOperator.identity());
     }
 
     /** A gateway whose in-memory session store is wrapped, to stage what other requests do meanwhile. */
     static GatewayFixture start(FakeOidcProvider provider, UnaryOperator<SessionStore> sessionStore) {
-        return new GatewayFixture(provider, sessionStore);
+        GatewayFixture fixture = new GatewayFixture(provider, sessionStore);
+        fixture.awaitIdpDiscovered(APP, fixture.issuer());
+        fixture.awaitIdpDiscovered(OTHER, provider.issuer(fixture.otherIssuerId));
+        return fixture;
+    }
+
+    /**
+     * Waits until a sign-in on {@code host} redirects to the IdP at {@code issuer}. The gateway discovers an IdP on
+     * the first sign-in, giving up after 10 s and trying again only 10 s later; on a loaded machine that first
+     * discovery was seen to time out (the fake provider generates an RSA key for each new issuer when its JWKS is
+     * first asked for), failing whichever sign-in of the test came first.
+     */
+    private void awaitIdpDiscovered(String host, String issuer) {
+        String signIn = url(host, "/.gatehouse/sign_in?idp=main&return_to=" + LoginUrls.encode(url(host, "/")));
+        long deadline = System.nanoTime() + IDP_DISCOVERY_DEADLINE.toNanos();
+        while (true) {
+            TestBrowser.Response answer = browser().get(signIn);
+            if (answer.status() == 302 && answer.location().startsWith(issuer + "/authorize?")) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("within " + IDP_DISCOVERY_DEADLINE.toSeconds() + " s " + signIn
+                        + " did not redirect to the IdP; the last answer was " + answer.status());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
     }
 
     int port() {

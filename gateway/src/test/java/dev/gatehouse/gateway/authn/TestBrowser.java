@@ -161,7 +161,7 @@ public final class TestBrowser {
 
     public static <T> T await(Future<T> future) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("request failed", e);
         }

@@ -27,7 +27,7 @@ public final class ChromiumExtension
      * How long any wait (navigation, selector) may take: generous, for a loaded 2-core machine where one step was
      * seen to take several seconds; it only matters when a test fails.
      */
-    private static final double TIMEOUT_MILLIS = 30_000;
+    private static final double TIMEOUT_MILLIS = 60_000;
 
     private HeadlessChromium chromium;
     private BrowserContext context;

@@ -64,8 +64,9 @@ public final class HeadlessChromium implements AutoCloseable {
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
+            // Playwright's default of 30 s to start the browser was not always enough on a loaded 2-core machine.
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(executable).setHeadless(true).setArgs(FLAGS));
+                    .setExecutablePath(executable).setHeadless(true).setArgs(FLAGS).setTimeout(120_000));
             return new HeadlessChromium(playwright, browser);
         } catch (RuntimeException e) {
             playwright.close();

@@ -42,7 +42,7 @@ class CachingIdTokenSourceTest {
     @AfterEach
     void stop() throws Exception {
         tokens.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -70,14 +70,14 @@ class CachingIdTokenSourceTest {
         // Every request has reached the source before the single mint is let through.
         CompletableFuture<Void> allAsked = new CompletableFuture<>();
         first.runOnContext(v -> second.runOnContext(w -> allAsked.complete(null)));
-        allAsked.get(10, TimeUnit.SECONDS);
+        allAsked.get(30, TimeUnit.SECONDS);
         minter.open();
 
         for (CompletableFuture<String> value : values) {
-            assertThat(value.get(10, TimeUnit.SECONDS)).isEqualTo(TENANT_SA.key() + "|" + AUDIENCE + "|1");
+            assertThat(value.get(30, TimeUnit.SECONDS)).isEqualTo(TENANT_SA.key() + "|" + AUDIENCE + "|1");
         }
         for (CompletableFuture<Boolean> onOwnContext : sameContext) {
-            assertThat(onOwnContext.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(onOwnContext.get(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(minter.mints()).isEqualTo(1);
         assertThat(minter.onEventLoop()).containsOnly(false);
@@ -100,7 +100,7 @@ class CachingIdTokenSourceTest {
 
             // A request that reached the held minter would not answer before the gate opens.
             for (CompletableFuture<IdToken> answer : answers) {
-                assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo(cached);
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(cached);
             }
         } finally {
             minter.open();
@@ -132,7 +132,7 @@ class CachingIdTokenSourceTest {
         CompletableFuture<IdToken> refreshed = store.nextPut();
 
         IdToken during = await(tokens.idToken(TENANT_SA, AUDIENCE));
-        IdToken renewed = refreshed.get(10, TimeUnit.SECONDS);
+        IdToken renewed = refreshed.get(30, TimeUnit.SECONDS);
         IdToken after = await(tokens.idToken(TENANT_SA, AUDIENCE));
 
         assertThat(during).isEqualTo(first);
@@ -189,7 +189,7 @@ class CachingIdTokenSourceTest {
 
     static IdToken await(Future<IdToken> future) throws Exception {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

@@ -89,13 +89,13 @@ class CloudRunRefusalsTest {
         gateway = vertx.createHttpServer().requestHandler(request -> {
             request.pause();
             proxy.proxy(request, call.get()).onSuccess(outcomes::add);
-        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @AfterEach
     void stop() throws Exception {
         tokens.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         google.close();
     }
 
@@ -122,7 +122,7 @@ class CloudRunRefusalsTest {
                 + " --role=roles/run.invoker");
         assertThat(service.received()).isEmpty();
         assertThat(service.rejections()).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(403));
-        assertThat(List.of(outcomes.poll(10, TimeUnit.SECONDS), outcomes.poll(10, TimeUnit.SECONDS)))
+        assertThat(List.of(outcomes.poll(30, TimeUnit.SECONDS), outcomes.poll(30, TimeUnit.SECONDS)))
                 .containsOnly(ProxyOutcome.UPSTREAM_REFUSED);
     }
 
@@ -141,7 +141,7 @@ class CloudRunRefusalsTest {
         assertThat(json.containsKey("fix")).isFalse();
         assertThat(service.rejections()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).contains("audience"));
-        assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo(ProxyOutcome.UPSTREAM_REFUSED);
+        assertThat(outcomes.poll(30, TimeUnit.SECONDS)).isEqualTo(ProxyOutcome.UPSTREAM_REFUSED);
     }
 
     @Test
@@ -165,7 +165,7 @@ class CloudRunRefusalsTest {
 
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(new JsonObject(api.body()).getString("identity")).isEqualTo(invoker.email());
-        assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo(ProxyOutcome.PROXIED);
+        assertThat(outcomes.poll(30, TimeUnit.SECONDS)).isEqualTo(ProxyOutcome.PROXIED);
     }
 
     @Test
@@ -178,7 +178,7 @@ class CloudRunRefusalsTest {
         assertThat(browser.statusCode()).isEqualTo(403);
         assertThat(browser.body()).contains("Your client does not have permission")
                 .doesNotContain("The service refused the gateway");
-        assertThat(outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo(ProxyOutcome.PROXIED);
+        assertThat(outcomes.poll(30, TimeUnit.SECONDS)).isEqualTo(ProxyOutcome.PROXIED);
     }
 
     @Test

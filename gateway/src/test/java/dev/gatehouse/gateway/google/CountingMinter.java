@@ -31,7 +31,7 @@ final class CountingMinter implements IdTokenMinter {
     @Override
     public IdToken mint(SigningIdentity identity, String audience) throws Exception {
         onEventLoop.add(Context.isOnEventLoopThread());
-        if (!gate.await(10, TimeUnit.SECONDS)) {
+        if (!gate.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the test never opened the gate");
         }
         int n = mints.incrementAndGet();

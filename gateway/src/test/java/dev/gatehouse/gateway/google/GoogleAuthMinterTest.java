@@ -4,7 +4,6 @@ import static dev.gatehouse.gateway.google.CachingIdTokenSourceTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.gatehouse.core.cloudrun.SigningIdentity;
+import dev.gatehouse.testkit.ClosedPort;
 import dev.gatehouse.testkit.google.CloudRunOptions;
 import dev.gatehouse.testkit.google.FakeCloudRun;
 import dev.gatehouse.testkit.google.FakeGoogle;
@@ -47,7 +47,7 @@ class GoogleAuthMinterTest {
     @AfterAll
     static void stopGoogle() throws Exception {
         google.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -157,20 +157,18 @@ class GoogleAuthMinterTest {
 
     @Test
     void withoutKeyFileOrMetadataServerTheFailureSaysThereAreNoCredentials() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        GoogleEndpoints nowhere = new GoogleEndpoints(URI.create("http://127.0.0.1:" + closedPort),
-                google.tokenUri().resolve("/"), google.iamCredentialsUri());
+        try (ClosedPort closed = ClosedPort.reserve()) {
+            GoogleEndpoints nowhere = new GoogleEndpoints(URI.create(closed.httpUrl()),
+                    google.tokenUri().resolve("/"), google.iamCredentialsUri());
 
-        assertThatThrownBy(() -> await(tokens(Optional.empty(), new LoopbackTransport(nowhere))
-                .idToken(SigningIdentity.gateway(), "https://x-abc123-uc.a.run.app")))
-                .isInstanceOf(IdTokenUnavailableException.class)
-                .hasMessageStartingWith("could not obtain a Google ID token for audience https://x-abc123-uc.a.run.app"
-                        + " as the gateway's own identity: no Google credentials: no service-account key file is"
-                        + " configured (GATEHOUSE_GOOGLE_CREDENTIALS or GOOGLE_APPLICATION_CREDENTIALS) and no metadata"
-                        + " server answered");
+            assertThatThrownBy(() -> await(tokens(Optional.empty(), new LoopbackTransport(nowhere))
+                    .idToken(SigningIdentity.gateway(), "https://x-abc123-uc.a.run.app")))
+                    .isInstanceOf(IdTokenUnavailableException.class)
+                    .hasMessageStartingWith("could not obtain a Google ID token for audience"
+                            + " https://x-abc123-uc.a.run.app as the gateway's own identity: no Google credentials:"
+                            + " no service-account key file is configured (GATEHOUSE_GOOGLE_CREDENTIALS or"
+                            + " GOOGLE_APPLICATION_CREDENTIALS) and no metadata server answered");
+        }
     }
 
     @Test
@@ -194,11 +192,11 @@ class GoogleAuthMinterTest {
         FakeServiceAccount account = google.createServiceAccount("gateway-email@ops.iam.gserviceaccount.com");
 
         Optional<String> fromMetadata = tokens(Optional.empty(), new LoopbackTransport(fakes()))
-                .gatewayServiceAccount().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .gatewayServiceAccount().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         tokens.close();
         Optional<String> fromKeyFile = tokens(Optional.of(google.writeKeyFile(account, dir)),
                 new LoopbackTransport(fakes()))
-                .gatewayServiceAccount().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .gatewayServiceAccount().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
         assertThat(fromMetadata).contains(google.metadataAccount().email());
         assertThat(fromKeyFile).contains(account.email());

@@ -61,7 +61,7 @@ class SigningEndToEndTest {
     @AfterEach
     void stop() throws Exception {
         tokens.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         google.close();
     }
 

@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * the way the change implies. One harness per test class; tenants, hostnames and issuers are unique per harness.
  */
 final class GatewayHarness implements AutoCloseable {
-    static final Duration CHANGE_DEADLINE = Duration.ofSeconds(10);
+    static final Duration CHANGE_DEADLINE = Duration.ofSeconds(30);
+    static final Duration IDP_DISCOVERY_DEADLINE = Duration.ofSeconds(120);
     static final String CLIENT_SECRET = "client-secret-of-the-tenant";
     static final String UPSTREAM = "app";
     static final String IDP = "main";
@@ -169,14 +170,31 @@ final class GatewayHarness implements AutoCloseable {
     /**
      * Creates a tenant with these hostnames, an IdP {@value #IDP} at its own issuer of the fake provider and an
      * upstream {@value #UPSTREAM} (the recording upstream under {@code /SLUG}), then waits until the gateway serves
-     * the tenant's JWKS on every hostname (its snapshot and signing keys are loaded).
+     * the tenant's JWKS on every hostname (its snapshot and signing keys are loaded) and has discovered the IdP.
      */
     TestTenant createTenant(String slug, String... hostnames) {
         TestTenant tenant = defineTenant(slug, hostnames);
         for (String hostname : hostnames) {
             awaitStatus(hostname, "/.well-known/gatehouse/jwks.json", status -> status == 200);
         }
+        awaitIdpDiscovered(tenant);
         return tenant;
+    }
+
+    /**
+     * Waits until a sign-in on the tenant's first hostname redirects to its IdP. The gateway discovers an IdP on the
+     * first sign-in, giving up after 10 s and trying again only 10 s later; on a loaded machine that first discovery
+     * was seen to time out (the fake provider generates an RSA key for each new issuer when its JWKS is first asked
+     * for), failing whichever sign-in came first. Polling here, with a deadline well past the retry, lets every
+     * sign-in start with the IdP discovered.
+     */
+    void awaitIdpDiscovered(TestTenant tenant) {
+        String signIn = url(tenant.host(), "/.gatehouse/sign_in?idp=" + IDP + "&return_to="
+                + encode(url(tenant.host(), "/")));
+        awaitUntil("GET " + signIn + " redirects to the IdP", IDP_DISCOVERY_DEADLINE, () -> {
+            TestBrowser.Response answer = apiClient().get(signIn);
+            return answer.status() == 302 && answer.location().startsWith(tenant.issuer() + "/authorize?");
+        });
     }
 
     /** Creates a tenant as {@link #createTenant} does, without waiting for the gateway to serve it. */
@@ -220,6 +238,7 @@ final class GatewayHarness implements AutoCloseable {
      * that does not authenticate, the handoff), ending on {@code /.gatehouse/}; returns the browser with the session.
      */
     TestBrowser signIn(TestTenant tenant, String host, User user) {
+        awaitIdpDiscovered(tenant);
         user.issue(idp.signInAs(tenant.issuerId()));
         TestBrowser browser = browser();
         String whoAmI = url(host, "/.gatehouse/");

@@ -17,7 +17,6 @@ import dev.gatehouse.gateway.pipeline.RecordingUpstream.Received;
 import dev.gatehouse.gateway.session.SessionCookie;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -57,21 +56,6 @@ class LoginInChromiumTest {
         harness.createRoute(acme, anyUser.copy().put("name", "home").put("prefix", "/"), "/");
         harness.createRoute(acme, anyUser.copy().put("name", "docs").put("from", "http://" + DOCS).put("prefix", "/"),
                 "/");
-        awaitIdpDiscovered();
-    }
-
-    /**
-     * The gateway discovers the IdP on the first sign-in, within 10 s, and waits 10 s before it tries again after a
-     * failure; on a loaded machine, with Chromium starting its renderers at the same time, that first discovery was
-     * seen to time out. Have it done before any browser runs.
-     */
-    private static void awaitIdpDiscovered() {
-        String signIn = harness.url(APP, "/.gatehouse/sign_in?idp=" + GatewayHarness.IDP + "&return_to="
-                + GatewayHarness.encode(harness.url(APP, "/")));
-        GatewayHarness.awaitUntil("GET " + signIn + " redirects to the IdP", Duration.ofSeconds(60), () -> {
-            TestBrowser.Response answer = harness.apiClient().get(signIn);
-            return answer.status() == 302 && answer.location().startsWith(acme.issuer() + "/authorize?");
-        });
     }
 
     @AfterAll

@@ -59,10 +59,10 @@ final class RecordingUpstream {
         return "http://127.0.0.1:" + server.actualPort() + prefix;
     }
 
-    /** The next request or handshake received (waits up to 10 s). */
+    /** The next request or handshake received (waits up to 30 s). */
     Received next() {
         try {
-            Received next = received.poll(10, TimeUnit.SECONDS);
+            Received next = received.poll(30, TimeUnit.SECONDS);
             if (next == null) {
                 throw new AssertionError("the upstream received nothing");
             }

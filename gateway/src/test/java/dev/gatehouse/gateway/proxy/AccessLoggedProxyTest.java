@@ -124,7 +124,7 @@ class AccessLoggedProxyTest {
     }
 
     private static AccessLogEntry next() throws InterruptedException {
-        AccessLogEntry entry = LINES.poll(10, TimeUnit.SECONDS);
+        AccessLogEntry entry = LINES.poll(30, TimeUnit.SECONDS);
         assertThat(entry).as("an access log line").isNotNull();
         return entry;
     }

@@ -49,7 +49,7 @@ final class ProxyOnlyGateway {
     }
 
     ProxyOutcome nextOutcome() throws InterruptedException {
-        ProxyOutcome outcome = outcomes.poll(10, TimeUnit.SECONDS);
+        ProxyOutcome outcome = outcomes.poll(30, TimeUnit.SECONDS);
         if (outcome == null) {
             throw new AssertionError("the proxy reported no outcome");
         }

@@ -64,7 +64,7 @@ final class RecordingUpstream {
 
     /** The next request (or handshake) the upstream received. */
     Received next() throws InterruptedException {
-        Received next = received.poll(10, TimeUnit.SECONDS);
+        Received next = received.poll(30, TimeUnit.SECONDS);
         if (next == null) {
             throw new AssertionError("the upstream received nothing");
         }

@@ -18,8 +18,12 @@ final class Routes {
     private Routes() {
     }
 
+    /**
+     * An upstream with a connect timeout far above what a connection (TLS handshake included) takes even on a loaded
+     * machine: these tests reach upstreams that answer at once or refuse at once, never one that is slow to accept.
+     */
     static Upstream upstream(String url) {
-        return new Upstream(ResourceMeta.draft(TENANT), "app", url, ServerlessAuth.DISABLED, "2s", null);
+        return new Upstream(ResourceMeta.draft(TENANT), "app", url, ServerlessAuth.DISABLED, "30s", null);
     }
 
     static Upstream cloudRunWithAuthorizationHeader(String url) {

@@ -129,7 +129,7 @@ class StreamingTest {
     private static byte[] takeBytes(BlockingQueue<Buffer> queue, int length) throws InterruptedException {
         Buffer collected = Buffer.buffer();
         while (collected.length() < length) {
-            Buffer next = queue.poll(10, TimeUnit.SECONDS);
+            Buffer next = queue.poll(30, TimeUnit.SECONDS);
             if (next == null) {
                 throw new AssertionError("only " + collected.length() + " of " + length + " bytes came back");
             }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.core.config.HeaderRules;
 import dev.gatehouse.core.config.RouteOptions;
+import dev.gatehouse.testkit.ClosedPort;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -154,23 +154,22 @@ class UpstreamProxyTest {
 
     @Test
     void aRefusedConnectionAnswers502WithoutTheAddress() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+        try (ClosedPort closed = ClosedPort.reserve()) {
+            String closedPort = String.valueOf(closed.port());
+            gateway.route(UpstreamCall.of(Routes.route(), Routes.upstream(closed.httpUrl()), "req-7"));
+
+            Client.Answer answer = client.get("/", NONE);
+            assertThat(answer.status()).isEqualTo(502);
+            assertThat(new JsonObject(answer.body()).getString("message"))
+                    .isEqualTo("The service behind this address could not be reached. Please try again later.");
+            assertThat(answer.text()).doesNotContain("127.0.0.1").doesNotContain(closedPort)
+                    .doesNotContain("Exception");
+            assertThat(gateway.nextOutcome()).isEqualTo(ProxyOutcome.UPSTREAM_UNREACHABLE);
+
+            Client.Answer html = client.get("/", BROWSER);
+            assertThat(html.status()).isEqualTo(502);
+            assertThat(html.text()).contains("Upstream unavailable").doesNotContain(closedPort);
         }
-        gateway.route(UpstreamCall.of(Routes.route(), Routes.upstream("http://127.0.0.1:" + closedPort), "req-7"));
-
-        Client.Answer answer = client.get("/", NONE);
-        assertThat(answer.status()).isEqualTo(502);
-        assertThat(new JsonObject(answer.body()).getString("message"))
-                .isEqualTo("The service behind this address could not be reached. Please try again later.");
-        assertThat(answer.text()).doesNotContain("127.0.0.1").doesNotContain(String.valueOf(closedPort))
-                .doesNotContain("Exception");
-        assertThat(gateway.nextOutcome()).isEqualTo(ProxyOutcome.UPSTREAM_UNREACHABLE);
-
-        Client.Answer html = client.get("/", BROWSER);
-        assertThat(html.status()).isEqualTo(502);
-        assertThat(html.text()).contains("Upstream unavailable").doesNotContain(String.valueOf(closedPort));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.core.config.HeaderRules;
 import dev.gatehouse.core.config.RouteOptions;
+import dev.gatehouse.testkit.ClosedPort;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -13,7 +14,6 @@ import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
-import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,19 +107,16 @@ class WebSocketProxyTest {
 
     @Test
     void anUnreachableUpstreamRejectsTheUpgradeWith502() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        gateway.route(UpstreamCall.of(Routes.websocketRoute(),
-                Routes.upstream("http://127.0.0.1:" + closedPort), "ws-3"));
+        try (ClosedPort closed = ClosedPort.reserve()) {
+            gateway.route(UpstreamCall.of(Routes.websocketRoute(), Routes.upstream(closed.httpUrl()), "ws-3"));
 
-        assertThatThrownBy(() -> Await.await(webSockets.connect(options("/chat"))))
-                .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> {
-                    assertThat(e.getStatus()).isEqualTo(502);
-                    assertThat(e.getBody().toJsonObject().getString("error")).isEqualTo("bad_gateway");
-                });
-        assertThat(gateway.nextOutcome()).isEqualTo(ProxyOutcome.UPSTREAM_UNREACHABLE);
+            assertThatThrownBy(() -> Await.await(webSockets.connect(options("/chat"))))
+                    .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> {
+                        assertThat(e.getStatus()).isEqualTo(502);
+                        assertThat(e.getBody().toJsonObject().getString("error")).isEqualTo("bad_gateway");
+                    });
+            assertThat(gateway.nextOutcome()).isEqualTo(ProxyOutcome.UPSTREAM_UNREACHABLE);
+        }
     }
 
     @Test

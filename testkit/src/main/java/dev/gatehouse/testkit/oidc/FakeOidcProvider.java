@@ -3,6 +3,11 @@ package dev.gatehouse.testkit.oidc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +34,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  * browsers.
  */
 public final class FakeOidcProvider implements AutoCloseable {
+
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(120);
 
     private final MockOAuth2Server server;
     private final Set<OAuth2TokenCallback> callbacks;
@@ -64,7 +71,42 @@ public final class FakeOidcProvider implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the fake OIDC provider", e);
         }
-        return new FakeOidcProvider(server, callbacks, server.baseUrl().port());
+        FakeOidcProvider provider = new FakeOidcProvider(server, callbacks, server.baseUrl().port());
+        provider.warmUp();
+        return provider;
+    }
+
+    /**
+     * Serves discovery, JWKS and a token once, for an issuer of its own, and forgets those requests. The first
+     * requests a provider serves in a JVM load and compile much of it: on a loaded machine they were seen to take
+     * longer than the 10 s a gateway gives an identity provider, failing the first sign-in of a test.
+     */
+    private void warmUp() {
+        String issuer = issuer("warm-up");
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            send(http, HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration")).GET());
+            send(http, HttpRequest.newBuilder(URI.create(issuer + "/jwks")).GET());
+            send(http, HttpRequest.newBuilder(URI.create(issuer + "/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=warm-up"
+                            + "&client_secret=warm-up&scope=openid")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the fake OIDC provider does not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while warming up the fake OIDC provider", e);
+        }
+        takeRequests();
+    }
+
+    private static void send(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(WARM_UP_TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the fake OIDC provider answered " + response.statusCode() + " to "
+                    + response.request().uri() + ": " + response.body());
+        }
     }
 
     public int port() {
