@@ -35,14 +35,17 @@ public final class Pages {
 
     /**
      * Answers {@code request} with {@code page} (unless a response was already sent) and lets any unread request
-     * body drain so the connection stays usable.
+     * body drain so the connection stays usable. A request read to its end is not resumed: resuming an ended HTTP/2
+     * request throws.
      */
     public static Future<Void> send(HttpServerRequest request, Page page, String requestId) {
         HttpServerResponse response = request.response();
         if (response.ended() || response.headWritten()) {
             return Future.failedFuture(new IllegalStateException("the response was already sent"));
         }
-        request.resume();
+        if (!request.isEnded()) {
+            request.resume();
+        }
         RenderedPage rendered = render(page, ResponseFormat.of(request.headers()), requestId);
         response.setStatusCode(rendered.status());
         rendered.applyHeaders(response.headers());

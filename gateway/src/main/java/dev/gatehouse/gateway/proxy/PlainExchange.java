@@ -2,8 +2,6 @@ package dev.gatehouse.gateway.proxy;
 
 import dev.gatehouse.gateway.pages.Page;
 import dev.gatehouse.gateway.pages.Pages;
-import dev.gatehouse.gateway.pages.RenderedPage;
-import dev.gatehouse.gateway.pages.ResponseFormat;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -12,7 +10,6 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.Pipe;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -155,23 +152,9 @@ final class PlainExchange {
         sendPage(failure.page());
     }
 
-    /**
-     * The gateway's page instead of an answer, unless one has started. Not {@link Pages#send}: a request without a
-     * body was resumed, and so read to its end, when it was forwarded, and resuming an HTTP/2 request that has
-     * ended throws.
-     */
+    /** The gateway's page instead of an answer, unless one has started (then the reset above is all). */
     private void sendPage(Page page) {
-        HttpServerResponse response = inbound.response();
-        if (response.ended() || response.headWritten()) {
-            return;
-        }
-        if (!inbound.isEnded()) {
-            inbound.resume();
-        }
-        RenderedPage rendered = Pages.render(page, ResponseFormat.of(inbound.headers()), call.requestId());
-        response.setStatusCode(rendered.status());
-        rendered.applyHeaders(response.headers());
-        response.end(rendered.body());
+        Pages.send(inbound, page, call.requestId());
     }
 
     private void log(String code, String detail) {
