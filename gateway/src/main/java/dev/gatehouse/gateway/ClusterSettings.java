@@ -6,6 +6,7 @@ import java.util.List;
 public record ClusterSettings(List<String> members, String name, int port) {
     public static final String DEFAULT_NAME = "gatehouse";
     public static final int DEFAULT_PORT = 5701;
+    public static final ClusterSettings DEFAULTS = new ClusterSettings(List.of(), DEFAULT_NAME, DEFAULT_PORT);
 
     public ClusterSettings {
         members = List.copyOf(members);

@@ -87,7 +87,7 @@ public final class Gatehouse {
     }
 
     private void boot(Consumer<String> stdout, Clock clock) throws StartupException {
-        Path dataDir = DataDirectory.prepare(settings.dataDir());
+        Path dataDir = DataDirectory.prepare(settings.storage().dataDir());
         byte[] masterKey = masterKey(dataDir);
         DatabaseCoordinates database = database(dataDir);
         MigrationResult migrations = step("applying database migrations", () -> Migrations.apply(database));
@@ -97,7 +97,7 @@ public final class Gatehouse {
         // At least one event loop per gateway listener, so each serves its connections on a thread of its own.
         // Native transport (epoll on Linux) where Netty can load it, else NIO.
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(
-                Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.eventLoops())));
+                Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, settings.listeners().eventLoops())));
         teardown.add("Vert.x", () -> await(vertx.close(), CLOSE_TIMEOUT));
         nativeTransport = vertx.isNativeTransportEnabled();
         if (nativeTransport) {
@@ -116,15 +116,15 @@ public final class Gatehouse {
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(connect).using(vertx).build();
         teardown.add("database pool", () -> await(pool.close(), CLOSE_TIMEOUT));
 
-        DataPlane dataPlane = settings.role().servesGateway()
+        DataPlane dataPlane = settings.operator().role().servesGateway()
                 ? startDataPlane(vertx, new DataPlaneOptions(pool, connect, masterKey,
                         settings.google().credentialsOptions(System.getenv()), clock)
-                        .withTrustedProxies(settings.trustedProxies()))
+                        .withTrustedProxies(settings.network().trustedProxies()))
                 : null;
 
-        if (settings.role().servesAdmin()) {
+        if (settings.operator().role().servesAdmin()) {
             // Resolved only now, so a start that fails earlier never generates a token nobody was shown.
-            OperatorToken operatorToken = OperatorToken.resolve(settings.operatorToken(), dataDir);
+            OperatorToken operatorToken = OperatorToken.resolve(settings.operator().operatorToken(), dataDir);
             operatorToken.generatedAt().ifPresent(file -> stdout.accept(operatorToken.announcement()));
             this.operatorToken = Optional.of(operatorToken.value());
             BooleanSupplier configLoaded = dataPlane == null ? () -> true : dataPlane::isLoaded;
@@ -136,7 +136,7 @@ public final class Gatehouse {
                     : adminOnly.withSessions(dataPlane.sessionDirectory());
             Router adminApi = step("loading the admin API",
                     () -> await(AdminApi.create(vertx, options), LISTEN_TIMEOUT));
-            adminPort = OptionalInt.of(listen(vertx, "admin", settings.adminPort(), adminApi));
+            adminPort = OptionalInt.of(listen(vertx, "admin", settings.listeners().adminPort(), adminApi));
         }
         if (dataPlane != null) {
             gatewayPort = OptionalInt.of(listenGateway(vertx, dataPlane.handler()));
@@ -152,16 +152,17 @@ public final class Gatehouse {
 
     private byte[] masterKey(Path dataDir) {
         try {
-            return MasterKey.resolve(settings.masterKey().orElse(null), dataDir);
+            return MasterKey.resolve(settings.storage().masterKey().orElse(null), dataDir);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage());
         }
     }
 
     private DatabaseCoordinates database(Path dataDir) throws StartupException {
-        if (settings.databaseUrl().isPresent()) {
+        Optional<String> databaseUrl = settings.storage().databaseUrl();
+        if (databaseUrl.isPresent()) {
             try {
-                return DatabaseCoordinates.parse(settings.databaseUrl().get());
+                return DatabaseCoordinates.parse(databaseUrl.get());
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingsException(e.getMessage());
             }
@@ -180,7 +181,7 @@ public final class Gatehouse {
             throw cannotListen(name, port, e);
         }
         servers.add(server);
-        LOG.info("{} listening on {}", name, ReadyLine.url(settings.bind(), server.actualPort()));
+        LOG.info("{} listening on {}", name, ReadyLine.url(listeners().bind(), server.actualPort()));
         return server.actualPort();
     }
 
@@ -191,7 +192,7 @@ public final class Gatehouse {
      * across threads, see {@link DataPlane}). Port 0 becomes -1: Vert.x then picks one free port for all of them.
      */
     private int listenGateway(Vertx vertx, Handler<HttpServerRequest> handler) throws StartupException {
-        int port = settings.httpPort() == 0 ? -1 : settings.httpPort();
+        int port = listeners().httpPort() == 0 ? -1 : listeners().httpPort();
         List<HttpServer> started = new CopyOnWriteArrayList<>();
         try {
             await(vertx.deployVerticle(() -> new VerticleBase() {
@@ -201,27 +202,31 @@ public final class Gatehouse {
                     started.add(server);
                     return server.listen();
                 }
-            }, new DeploymentOptions().setInstances(settings.eventLoops())), LISTEN_TIMEOUT);
+            }, new DeploymentOptions().setInstances(listeners().eventLoops())), LISTEN_TIMEOUT);
         } catch (Exception e) {
-            throw cannotListen("gateway", settings.httpPort(), e);
+            throw cannotListen("gateway", listeners().httpPort(), e);
         }
         servers.addAll(started);
         gatewayServers.addAll(started);
         int actualPort = started.get(0).actualPort();
-        LOG.info("gateway listening on {} ({} event loops)", ReadyLine.url(settings.bind(), actualPort),
-                settings.eventLoops());
+        LOG.info("gateway listening on {} ({} event loops)", ReadyLine.url(listeners().bind(), actualPort),
+                listeners().eventLoops());
         return actualPort;
     }
 
     private HttpServerOptions serverOptions(int port) {
         // No h2c upgrade: an HTTP/1.1 request that asks for one was answered with a stream reset instead of being
         // served; HTTP/2 comes with TLS (ALPN) once Gatehouse terminates TLS itself.
-        return new HttpServerOptions().setHost(settings.bind()).setPort(port).setHttp2ClearTextEnabled(false);
+        return new HttpServerOptions().setHost(listeners().bind()).setPort(port).setHttp2ClearTextEnabled(false);
     }
 
     private StartupException cannotListen(String name, int port, Exception e) {
-        return new StartupException("cannot listen for the " + name + " on " + settings.bind() + " port " + port
+        return new StartupException("cannot listen for the " + name + " on " + listeners().bind() + " port " + port
                 + ": " + StartupException.describe(e), e);
+    }
+
+    private ListenerSettings listeners() {
+        return settings.listeners();
     }
 
     public OptionalInt gatewayPort() {
@@ -249,11 +254,12 @@ public final class Gatehouse {
 
     /** A URL of the admin API that a local client can use. */
     public Optional<String> adminUrl() {
-        return adminPort.isPresent() ? Optional.of(ReadyLine.url(settings.bind(), adminPort.getAsInt())) : Optional.empty();
+        return adminPort.isPresent() ? Optional.of(ReadyLine.url(listeners().bind(), adminPort.getAsInt()))
+                : Optional.empty();
     }
 
     public String readyLine() {
-        return ReadyLine.format(settings.bind(), gatewayPort, adminPort);
+        return ReadyLine.format(listeners().bind(), gatewayPort, adminPort);
     }
 
     /**
@@ -266,7 +272,7 @@ public final class Gatehouse {
         if (!stopped.compareAndSet(false, true)) {
             return true;
         }
-        Duration grace = settings.shutdownGrace();
+        Duration grace = settings.lifecycle().shutdownGrace();
         LOG.info("stopping: in-flight requests get up to {} ms", grace.toMillis());
         boolean clean = true;
         try {

@@ -1,59 +1,34 @@
 package dev.gatehouse.gateway;
 
-import dev.gatehouse.core.net.CidrBlock;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * Validated process settings. Optional values are empty when the operator left them unset and Gatehouse
- * generates or embeds the thing instead (operator token, master key, database).
+ * Validated process settings, one small record per concern. Each concern's record holds its defaults;
+ * {@link #defaults(Path)} puts them together. Optional values are empty when the operator left them unset and
+ * Gatehouse generates or embeds the thing instead (operator token, master key, database). {@link #toString()}
+ * shows no secret.
  */
 public record Settings(
-        int httpPort,
-        int adminPort,
-        String bind,
-        Role role,
-        Path dataDir,
-        Optional<String> databaseUrl,
-        Optional<String> masterKey,
-        Optional<String> operatorToken,
-        Duration shutdownGrace,
+        ListenerSettings listeners,
+        StorageSettings storage,
+        OperatorSettings operator,
+        LifecycleSettings lifecycle,
+        NetworkSettings network,
         ClusterSettings cluster,
-        GoogleSettings google,
-        List<CidrBlock> trustedProxies,
-        int eventLoops) {
-
-    public static final int DEFAULT_HTTP_PORT = 8080;
-    public static final int DEFAULT_ADMIN_PORT = 9090;
-    public static final String DEFAULT_BIND = "0.0.0.0";
-    public static final Path DEFAULT_DATA_DIR = Path.of(".gatehouse");
-    public static final Path DEMO_DATA_DIR = Path.of(".gatehouse-demo");
-    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
-    public static final int MAX_EVENT_LOOPS = 256;
+        GoogleSettings google) {
 
     public Settings {
-        Objects.requireNonNull(bind, "bind");
-        Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(dataDir, "dataDir");
-        Objects.requireNonNull(databaseUrl, "databaseUrl");
-        Objects.requireNonNull(masterKey, "masterKey");
-        Objects.requireNonNull(operatorToken, "operatorToken");
-        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(listeners, "listeners");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(lifecycle, "lifecycle");
+        Objects.requireNonNull(network, "network");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(google, "google");
-        trustedProxies = List.copyOf(trustedProxies);
-        if (eventLoops < 1 || eventLoops > MAX_EVENT_LOOPS) {
-            throw new IllegalArgumentException("eventLoops must be from 1 to " + MAX_EVENT_LOOPS);
-        }
-    }
-
-    /** One event loop per processor: the gateway's work is CPU-bound and never blocks. */
-    public static int defaultEventLoops() {
-        return Math.min(MAX_EVENT_LOOPS, Runtime.getRuntime().availableProcessors());
     }
 
     /** Flags win over environment variables; blank environment variables count as unset. */
@@ -63,62 +38,21 @@ public record Settings(
 
     /** Settings with every default, for tests and embedding; the data directory must still be chosen. */
     public static Settings defaults(Path dataDir) {
-        return new Settings(DEFAULT_HTTP_PORT, DEFAULT_ADMIN_PORT, DEFAULT_BIND, Role.ALL, dataDir,
-                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_SHUTDOWN_GRACE,
-                new ClusterSettings(List.of(), ClusterSettings.DEFAULT_NAME, ClusterSettings.DEFAULT_PORT),
-                GoogleSettings.DEFAULTS, List.of(), defaultEventLoops());
+        return new Settings(ListenerSettings.defaults(ListenerSettings.DEFAULT_BIND), StorageSettings.defaults(dataDir),
+                OperatorSettings.DEFAULTS, LifecycleSettings.DEFAULTS, NetworkSettings.DEFAULTS,
+                ClusterSettings.DEFAULTS, GoogleSettings.DEFAULTS);
     }
 
-    public Settings withPorts(int httpPort, int adminPort) {
-        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies, eventLoops);
+    public Settings withListeners(UnaryOperator<ListenerSettings> change) {
+        return new Settings(change.apply(listeners), storage, operator, lifecycle, network, cluster, google);
     }
 
-    public Settings withBind(String bind) {
-        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies, eventLoops);
+    public Settings withStorage(UnaryOperator<StorageSettings> change) {
+        return new Settings(listeners, change.apply(storage), operator, lifecycle, network, cluster, google);
     }
 
-    public Settings withOperatorToken(String operatorToken) {
-        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey,
-                Optional.of(operatorToken), shutdownGrace, cluster, google, trustedProxies, eventLoops);
-    }
-
-    public Settings withDatabaseUrl(String databaseUrl) {
-        return new Settings(httpPort, adminPort, bind, role, dataDir, Optional.of(databaseUrl), masterKey,
-                operatorToken, shutdownGrace, cluster, google, trustedProxies, eventLoops);
-    }
-
-    public Settings withGoogle(GoogleSettings google) {
-        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies, eventLoops);
-    }
-
-    public Settings withTrustedProxies(List<CidrBlock> trustedProxies) {
-        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies, eventLoops);
-    }
-
-    public Settings withEventLoops(int eventLoops) {
-        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies, eventLoops);
-    }
-
-    public Settings withRole(Role role) {
-        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                shutdownGrace, cluster, google, trustedProxies, eventLoops);
-    }
-
-    /** Secrets (token, key, database URL with its password) never appear here. */
-    @Override
-    public String toString() {
-        return "Settings[httpPort=" + httpPort + ", adminPort=" + adminPort + ", bind=" + bind
-                + ", role=" + role + ", dataDir=" + dataDir
-                + ", databaseUrl=" + (databaseUrl.isPresent() ? "[set]" : "[embedded]")
-                + ", masterKey=" + (masterKey.isPresent() ? "[set]" : "[generated]")
-                + ", operatorToken=" + (operatorToken.isPresent() ? "[set]" : "[generated]")
-                + ", shutdownGrace=" + shutdownGrace + ", cluster=" + cluster + ", google=" + google
-                + ", trustedProxies=" + trustedProxies + ", eventLoops=" + eventLoops + "]";
+    public Settings withOperator(UnaryOperator<OperatorSettings> change) {
+        return new Settings(listeners, storage, change.apply(operator), lifecycle, network, cluster, google);
     }
 
     /** What the command line asks for. */

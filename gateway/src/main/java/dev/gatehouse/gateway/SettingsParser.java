@@ -35,11 +35,12 @@ final class SettingsParser {
             return new Settings.Invocation.ShowHelp();
         }
         if (!demo) {
-            return new Settings.Invocation.Serve(settings(Settings.DEFAULT_DATA_DIR, Settings.DEFAULT_BIND));
+            return new Settings.Invocation.Serve(
+                    settings(StorageSettings.DEFAULT_DATA_DIR, ListenerSettings.DEFAULT_BIND));
         }
         // The demo's identity provider signs in anyone: by default it listens on loopback only, with its own data.
-        Settings settings = settings(Settings.DEMO_DATA_DIR, "127.0.0.1");
-        if (settings.role() != Role.ALL) {
+        Settings settings = settings(StorageSettings.DEMO_DATA_DIR, ListenerSettings.DEMO_BIND);
+        if (settings.operator().role() != Role.ALL) {
             throw new InvalidSettingsException("--demo runs the gateway and the admin API together; leave out --role");
         }
         return new Settings.Invocation.Demo(settings);
@@ -78,30 +79,32 @@ final class SettingsParser {
         }
     }
 
+    /** Reads the values in a fixed order, so that of several bad ones the same one is always reported. */
     private Settings settings(Path defaultDataDir, String defaultBind) {
-        Role role = value(Option.ROLE).map(v -> Role.parse(v.text())).orElse(Role.ALL);
-        int httpPort = value(Option.HTTP_PORT).map(this::port).orElse(Settings.DEFAULT_HTTP_PORT);
-        int adminPort = value(Option.ADMIN_PORT).map(this::port).orElse(Settings.DEFAULT_ADMIN_PORT);
+        Role role = value(Option.ROLE).map(v -> Role.parse(v.text())).orElse(OperatorSettings.DEFAULTS.role());
+        int httpPort = value(Option.HTTP_PORT).map(this::port).orElse(ListenerSettings.DEFAULT_HTTP_PORT);
+        int adminPort = value(Option.ADMIN_PORT).map(this::port).orElse(ListenerSettings.DEFAULT_ADMIN_PORT);
         if (role == Role.ALL && httpPort != 0 && httpPort == adminPort) {
             throw new InvalidSettingsException(
                     "the gateway port and the admin port are both " + httpPort + "; they must differ");
         }
         String bind = value(Option.BIND).map(this::word).orElse(defaultBind);
-        Path dataDir = value(Option.DATA_DIR).map(this::path).orElse(defaultDataDir);
-        Optional<String> databaseUrl = value(Option.DATABASE_URL).map(this::word);
-        Optional<String> masterKey = value(Option.MASTER_KEY).map(this::word);
-        Optional<String> operatorToken = value(Option.OPERATOR_TOKEN).map(this::word);
-        Duration grace = value(Option.SHUTDOWN_GRACE).map(this::duration).orElse(Settings.DEFAULT_SHUTDOWN_GRACE);
+        StorageSettings storage = new StorageSettings(value(Option.DATA_DIR).map(this::path).orElse(defaultDataDir),
+                value(Option.DATABASE_URL).map(this::word), value(Option.MASTER_KEY).map(this::word));
+        OperatorSettings operator = new OperatorSettings(role, value(Option.OPERATOR_TOKEN).map(this::word));
+        LifecycleSettings lifecycle = new LifecycleSettings(
+                value(Option.SHUTDOWN_GRACE).map(this::duration).orElse(LifecycleSettings.DEFAULT_SHUTDOWN_GRACE));
         ClusterSettings cluster = new ClusterSettings(
-                value(Option.CLUSTER_MEMBERS).map(this::members).orElse(List.of()),
+                value(Option.CLUSTER_MEMBERS).map(this::members).orElse(ClusterSettings.DEFAULTS.members()),
                 value(Option.CLUSTER_NAME).map(this::word).orElse(ClusterSettings.DEFAULT_NAME),
                 value(Option.CLUSTER_PORT).map(this::port).orElse(ClusterSettings.DEFAULT_PORT));
         GoogleSettings google = new GoogleSettings(value(Option.GOOGLE_CREDENTIALS).map(this::path),
                 value(Option.GOOGLE_SERVICE_ACCOUNT).map(this::email));
-        List<CidrBlock> trustedProxies = value(Option.TRUSTED_PROXIES).map(this::cidrs).orElse(List.of());
-        int eventLoops = value(Option.EVENT_LOOPS).map(this::eventLoops).orElse(Settings.defaultEventLoops());
-        return new Settings(httpPort, adminPort, bind, role, dataDir, databaseUrl, masterKey, operatorToken,
-                grace, cluster, google, trustedProxies, eventLoops);
+        NetworkSettings network = new NetworkSettings(
+                value(Option.TRUSTED_PROXIES).map(this::cidrs).orElse(NetworkSettings.DEFAULTS.trustedProxies()));
+        ListenerSettings listeners = new ListenerSettings(httpPort, adminPort, bind,
+                value(Option.EVENT_LOOPS).map(this::eventLoops).orElse(ListenerSettings.defaultEventLoops()));
+        return new Settings(listeners, storage, operator, lifecycle, network, cluster, google);
     }
 
     /** A configured value and where it came from, so errors name the flag or variable the operator used. */
@@ -135,11 +138,11 @@ final class SettingsParser {
         String text = value.text().trim();
         if (text.matches("[0-9]{1,3}")) {
             int loops = Integer.parseInt(text);
-            if (loops >= 1 && loops <= Settings.MAX_EVENT_LOOPS) {
+            if (loops >= 1 && loops <= ListenerSettings.MAX_EVENT_LOOPS) {
                 return loops;
             }
         }
-        throw invalid(value, "must be a number of event loops from 1 to " + Settings.MAX_EVENT_LOOPS);
+        throw invalid(value, "must be a number of event loops from 1 to " + ListenerSettings.MAX_EVENT_LOOPS);
     }
 
     private String word(Value value) {

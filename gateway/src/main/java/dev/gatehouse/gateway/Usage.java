@@ -18,7 +18,8 @@ final class Usage {
         }
         return text
                 .append("  --demo\n      a demo tenant with a local IdP (any name signs in) and an echo upstream;\n"
-                        + "      binds 127.0.0.1 and keeps its data in ./.gatehouse-demo unless told otherwise\n")
+                        + "      binds " + ListenerSettings.DEMO_BIND + " and keeps its data in ./"
+                        + StorageSettings.DEMO_DATA_DIR + " unless told otherwise\n")
                 .append("  --help\n      this text\n\n")
                 .append("When serving, one line goes to standard output:\n")
                 .append("  gatehouse ready gateway=http://HOST:PORT admin=http://HOST:PORT\n")

@@ -51,7 +51,15 @@ class GatehouseTest {
     }
 
     private Settings settings() {
-        return Settings.defaults(dataDir).withPorts(0, 0).withBind("127.0.0.1");
+        return Settings.defaults(dataDir).withListeners(l -> l.withPorts(0, 0).withBind("127.0.0.1"));
+    }
+
+    private Settings settings(Role role) {
+        return settings().withOperator(o -> o.withRole(role));
+    }
+
+    private static Settings withDatabase(Settings settings, String databaseUrl) {
+        return settings.withStorage(storage -> storage.withDatabaseUrl(databaseUrl));
     }
 
     @Test
@@ -101,8 +109,8 @@ class GatehouseTest {
 
     @Test
     void theGatewayPortIsServedBySeveralEventLoopsSharingOnePort() throws Exception {
-        Gatehouse gatehouse = Gatehouse.start(settings().withRole(Role.GATEWAY).withEventLoops(3), line -> { },
-                Clock.systemUTC());
+        Gatehouse gatehouse = Gatehouse.start(settings(Role.GATEWAY).withListeners(l -> l.withEventLoops(3)),
+                line -> { }, Clock.systemUTC());
         try {
             int gateway = gatehouse.gatewayPort().orElseThrow();
             assertThat(gatehouse.gatewayListenerPorts()).containsExactly(gateway, gateway, gateway);
@@ -128,7 +136,7 @@ class GatehouseTest {
     @Test
     void generatesTheOperatorTokenOnceAndKeepsItPrivate() throws Exception {
         List<String> firstRun = new ArrayList<>();
-        Gatehouse.start(settings().withRole(Role.ADMIN), firstRun::add, Clock.systemUTC()).stop();
+        Gatehouse.start(settings(Role.ADMIN), firstRun::add, Clock.systemUTC()).stop();
         Path tokenFile = dataDir.resolve("operator-token");
         String token = Files.readString(tokenFile).trim();
 
@@ -138,7 +146,7 @@ class GatehouseTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
 
         List<String> secondRun = new ArrayList<>();
-        Gatehouse again = Gatehouse.start(settings().withRole(Role.ADMIN), secondRun::add, Clock.systemUTC());
+        Gatehouse again = Gatehouse.start(settings(Role.ADMIN), secondRun::add, Clock.systemUTC());
         again.stop();
         assertThat(secondRun).isEmpty();
         assertThat(Files.readString(tokenFile).trim()).isEqualTo(token);
@@ -147,7 +155,7 @@ class GatehouseTest {
     @Test
     void aConfiguredTokenIsNeitherSavedNorPrinted() throws Exception {
         List<String> stdout = new ArrayList<>();
-        Gatehouse.start(settings().withRole(Role.ADMIN).withOperatorToken("configured-token-0123456789"),
+        Gatehouse.start(settings(Role.ADMIN).withOperator(o -> o.withOperatorToken("configured-token-0123456789")),
                 stdout::add, Clock.systemUTC()).stop();
 
         assertThat(stdout).isEmpty();
@@ -157,7 +165,7 @@ class GatehouseTest {
     @Test
     void aGatewayOnlyProcessNeedsNoOperatorToken() throws Exception {
         List<String> stdout = new ArrayList<>();
-        Gatehouse gatewayOnly = Gatehouse.start(settings().withRole(Role.GATEWAY), stdout::add, Clock.systemUTC());
+        Gatehouse gatewayOnly = Gatehouse.start(settings(Role.GATEWAY), stdout::add, Clock.systemUTC());
         gatewayOnly.stop();
 
         assertThat(gatewayOnly.adminPort()).isEmpty();
@@ -169,7 +177,7 @@ class GatehouseTest {
     @Test
     void aPortInUseFailsTheStartAndStopsTheEmbeddedDatabase() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Settings settings = settings().withPorts(0, taken.getLocalPort());
+            Settings settings = settings().withListeners(l -> l.withPorts(0, taken.getLocalPort()));
 
             assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
                     .isInstanceOf(StartupException.class)
@@ -181,7 +189,7 @@ class GatehouseTest {
 
     @Test
     void anExternalDatabaseIsUsedInsteadOfTheEmbeddedOne() throws Exception {
-        Gatehouse gatehouse = Gatehouse.start(settings().withRole(Role.ADMIN).withDatabaseUrl(freshDatabaseUrl()),
+        Gatehouse gatehouse = Gatehouse.start(withDatabase(settings(Role.ADMIN), freshDatabaseUrl()),
                 line -> { }, Clock.systemUTC());
         try {
             assertThat(get(gatehouse.adminPort().orElseThrow(), "/readyz", "127.0.0.1").statusCode()).isEqualTo(200);
@@ -193,8 +201,8 @@ class GatehouseTest {
 
     @Test
     void anAdminOnlyProcessHoldsNoSessionsAndSaysWhereTheyAre() throws Exception {
-        Gatehouse adminOnly = Gatehouse.start(settings().withRole(Role.ADMIN).withDatabaseUrl(freshDatabaseUrl())
-                .withOperatorToken(OPERATOR_TOKEN), line -> { }, Clock.systemUTC());
+        Gatehouse adminOnly = Gatehouse.start(withDatabase(settings(Role.ADMIN), freshDatabaseUrl())
+                .withOperator(o -> o.withOperatorToken(OPERATOR_TOKEN)), line -> { }, Clock.systemUTC());
         try {
             HttpResponse<Buffer> sessions = sessionsOfANewTenant(adminOnly.adminPort().orElseThrow());
 
@@ -210,8 +218,8 @@ class GatehouseTest {
 
     @Test
     void aProcessRunningBothListsItsGatewaysSessions() throws Exception {
-        Gatehouse both = Gatehouse.start(settings().withDatabaseUrl(freshDatabaseUrl())
-                .withOperatorToken(OPERATOR_TOKEN), line -> { }, Clock.systemUTC());
+        Gatehouse both = Gatehouse.start(withDatabase(settings(), freshDatabaseUrl())
+                .withOperator(o -> o.withOperatorToken(OPERATOR_TOKEN)), line -> { }, Clock.systemUTC());
         try {
             HttpResponse<Buffer> sessions = sessionsOfANewTenant(both.adminPort().orElseThrow());
 
@@ -226,7 +234,7 @@ class GatehouseTest {
     @Test
     void anUnreachableDatabaseFailsTheStart() throws Exception {
         try (ClosedPort closed = ClosedPort.reserve()) {
-            Settings settings = settings().withDatabaseUrl("postgresql://gh:pw@127.0.0.1:" + closed.port() + "/gh");
+            Settings settings = withDatabase(settings(), "postgresql://gh:pw@127.0.0.1:" + closed.port() + "/gh");
 
             assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
                     .isInstanceOf(StartupException.class)
@@ -238,7 +246,7 @@ class GatehouseTest {
 
     @Test
     void aMalformedDatabaseUrlIsABadSetting() {
-        Settings settings = settings().withDatabaseUrl("mysql://db/gh");
+        Settings settings = withDatabase(settings(), "mysql://db/gh");
 
         assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
                 .isInstanceOf(InvalidSettingsException.class)
@@ -248,7 +256,7 @@ class GatehouseTest {
     @Test
     void aDataDirectoryThatIsAFileIsABadSetting() throws IOException {
         Path file = Files.writeString(dataDir.resolve("not-a-dir"), "x");
-        Settings settings = Settings.defaults(file).withPorts(0, 0);
+        Settings settings = Settings.defaults(file).withListeners(l -> l.withPorts(0, 0));
 
         assertThatThrownBy(() -> Gatehouse.start(settings, line -> { }, Clock.systemUTC()))
                 .isInstanceOf(InvalidSettingsException.class)

@@ -25,20 +25,20 @@ class SettingsTest {
     void defaultsWhenNothingIsConfigured() {
         Settings settings = serve(List.of(), Map.of());
 
-        assertThat(settings.httpPort()).isEqualTo(8080);
-        assertThat(settings.adminPort()).isEqualTo(9090);
-        assertThat(settings.bind()).isEqualTo("0.0.0.0");
-        assertThat(settings.role()).isEqualTo(Role.ALL);
-        assertThat(settings.dataDir()).isEqualTo(Path.of(".gatehouse"));
-        assertThat(settings.databaseUrl()).isEmpty();
-        assertThat(settings.masterKey()).isEmpty();
-        assertThat(settings.operatorToken()).isEmpty();
-        assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.listeners().httpPort()).isEqualTo(8080);
+        assertThat(settings.listeners().adminPort()).isEqualTo(9090);
+        assertThat(settings.listeners().bind()).isEqualTo("0.0.0.0");
+        assertThat(settings.operator().role()).isEqualTo(Role.ALL);
+        assertThat(settings.storage().dataDir()).isEqualTo(Path.of(".gatehouse"));
+        assertThat(settings.storage().databaseUrl()).isEmpty();
+        assertThat(settings.storage().masterKey()).isEmpty();
+        assertThat(settings.operator().operatorToken()).isEmpty();
+        assertThat(settings.lifecycle().shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.cluster().enabled()).isFalse();
         assertThat(settings.cluster().name()).isEqualTo("gatehouse");
         assertThat(settings.cluster().port()).isEqualTo(5701);
         assertThat(settings.google()).isEqualTo(GoogleSettings.DEFAULTS);
-        assertThat(settings.trustedProxies()).isEmpty();
+        assertThat(settings.network().trustedProxies()).isEmpty();
     }
 
     @Test
@@ -60,22 +60,22 @@ class SettingsTest {
                 Map.entry("GATEHOUSE_GOOGLE_SERVICE_ACCOUNT", "gatehouse@ops.iam.gserviceaccount.com"),
                 Map.entry("GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8, 2001:db8::/32")));
 
-        assertThat(settings.httpPort()).isEqualTo(8081);
-        assertThat(settings.adminPort()).isZero();
-        assertThat(settings.bind()).isEqualTo("127.0.0.1");
-        assertThat(settings.role()).isEqualTo(Role.ADMIN);
-        assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/gatehouse"));
-        assertThat(settings.databaseUrl()).contains("postgresql://u:p@db:5432/gh");
-        assertThat(settings.masterKey()).contains("file:/run/secrets/key");
-        assertThat(settings.operatorToken()).contains("op-token-123");
-        assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.listeners().httpPort()).isEqualTo(8081);
+        assertThat(settings.listeners().adminPort()).isZero();
+        assertThat(settings.listeners().bind()).isEqualTo("127.0.0.1");
+        assertThat(settings.operator().role()).isEqualTo(Role.ADMIN);
+        assertThat(settings.storage().dataDir()).isEqualTo(Path.of("/var/lib/gatehouse"));
+        assertThat(settings.storage().databaseUrl()).contains("postgresql://u:p@db:5432/gh");
+        assertThat(settings.storage().masterKey()).contains("file:/run/secrets/key");
+        assertThat(settings.operator().operatorToken()).contains("op-token-123");
+        assertThat(settings.lifecycle().shutdownGrace()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.cluster().members()).containsExactly("10.0.0.1:5701", "10.0.0.2:5701");
         assertThat(settings.cluster().enabled()).isTrue();
         assertThat(settings.cluster().name()).isEqualTo("prod");
         assertThat(settings.cluster().port()).isEqualTo(5801);
         assertThat(settings.google().credentials()).contains(Path.of("/run/secrets/gatehouse-sa.json"));
         assertThat(settings.google().serviceAccount()).contains("gatehouse@ops.iam.gserviceaccount.com");
-        assertThat(settings.trustedProxies()).containsExactly(CidrBlock.parse("10.0.0.0/8"),
+        assertThat(settings.network().trustedProxies()).containsExactly(CidrBlock.parse("10.0.0.0/8"),
                 CidrBlock.parse("2001:db8::/32"));
     }
 
@@ -86,19 +86,19 @@ class SettingsTest {
                 Map.of("GATEHOUSE_HTTP_PORT", "8081", "GATEHOUSE_ADMIN_PORT", "9091", "GATEHOUSE_ROLE", "admin",
                         "GATEHOUSE_DATA_DIR", "/elsewhere", "GATEHOUSE_BIND", "127.0.0.1"));
 
-        assertThat(settings.httpPort()).isEqualTo(7000);
-        assertThat(settings.adminPort()).isEqualTo(7001);
-        assertThat(settings.role()).isEqualTo(Role.GATEWAY);
-        assertThat(settings.dataDir()).isEqualTo(Path.of("d"));
-        assertThat(settings.bind()).isEqualTo("127.0.0.1");
+        assertThat(settings.listeners().httpPort()).isEqualTo(7000);
+        assertThat(settings.listeners().adminPort()).isEqualTo(7001);
+        assertThat(settings.operator().role()).isEqualTo(Role.GATEWAY);
+        assertThat(settings.storage().dataDir()).isEqualTo(Path.of("d"));
+        assertThat(settings.listeners().bind()).isEqualTo("127.0.0.1");
     }
 
     @Test
     void blankEnvironmentVariablesCountAsUnset() {
         Settings settings = serve(List.of(), Map.of("GATEHOUSE_HTTP_PORT", " ", "GATEHOUSE_OPERATOR_TOKEN", ""));
 
-        assertThat(settings.httpPort()).isEqualTo(8080);
-        assertThat(settings.operatorToken()).isEmpty();
+        assertThat(settings.listeners().httpPort()).isEqualTo(8080);
+        assertThat(settings.operator().operatorToken()).isEmpty();
     }
 
     @Test
@@ -115,9 +115,11 @@ class SettingsTest {
 
     @Test
     void eventLoopsDefaultToTheProcessorsAndCanBeSet() {
-        assertThat(serve(List.of(), Map.of()).eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(serve(List.of(), Map.of("GATEHOUSE_EVENT_LOOPS", "4")).eventLoops()).isEqualTo(4);
-        assertThat(serve(List.of("--event-loops=1"), Map.of("GATEHOUSE_EVENT_LOOPS", "4")).eventLoops()).isEqualTo(1);
+        assertThat(serve(List.of(), Map.of()).listeners().eventLoops())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(serve(List.of(), Map.of("GATEHOUSE_EVENT_LOOPS", "4")).listeners().eventLoops()).isEqualTo(4);
+        assertThat(serve(List.of("--event-loops=1"), Map.of("GATEHOUSE_EVENT_LOOPS", "4")).listeners().eventLoops())
+                .isEqualTo(1);
 
         assertThatThrownBy(() -> Settings.parse(List.of("--event-loops", "0"), Map.of()))
                 .isInstanceOf(InvalidSettingsException.class)
@@ -133,9 +135,9 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.parse(List.of("--http-port", "9000", "--admin-port", "9000"), Map.of()))
                 .hasMessageContaining("must differ");
 
-        assertThat(serve(List.of("--http-port", "0", "--admin-port", "0"), Map.of()).adminPort()).isZero();
+        assertThat(serve(List.of("--http-port", "0", "--admin-port", "0"), Map.of()).listeners().adminPort()).isZero();
         assertThat(serve(List.of("--http-port", "9000", "--admin-port", "9000", "--role", "gateway"), Map.of())
-                .httpPort()).isEqualTo(9000);
+                .listeners().httpPort()).isEqualTo(9000);
     }
 
     @Test
@@ -219,14 +221,15 @@ class SettingsTest {
         Settings.Invocation invocation = Settings.parse(List.of("--demo", "--http-port", "0"), Map.of());
 
         assertThat(invocation).isInstanceOfSatisfying(Settings.Invocation.Demo.class, demo -> {
-            assertThat(demo.settings().httpPort()).isZero();
-            assertThat(demo.settings().bind()).as("anyone can sign in to the demo: loopback only").isEqualTo("127.0.0.1");
-            assertThat(demo.settings().dataDir()).isEqualTo(Path.of(".gatehouse-demo"));
+            assertThat(demo.settings().listeners().httpPort()).isZero();
+            assertThat(demo.settings().listeners().bind()).as("anyone can sign in to the demo: loopback only")
+                    .isEqualTo("127.0.0.1");
+            assertThat(demo.settings().storage().dataDir()).isEqualTo(Path.of(".gatehouse-demo"));
         });
         Settings.Invocation chosen = Settings.parse(List.of("--demo", "--bind", "0.0.0.0", "--data-dir", "/tmp/d"),
                 Map.of());
-        assertThat(((Settings.Invocation.Demo) chosen).settings().bind()).isEqualTo("0.0.0.0");
-        assertThat(((Settings.Invocation.Demo) chosen).settings().dataDir()).isEqualTo(Path.of("/tmp/d"));
+        assertThat(((Settings.Invocation.Demo) chosen).settings().listeners().bind()).isEqualTo("0.0.0.0");
+        assertThat(((Settings.Invocation.Demo) chosen).settings().storage().dataDir()).isEqualTo(Path.of("/tmp/d"));
         assertThatThrownBy(() -> Settings.parse(List.of("--demo", "--role", "gateway"), Map.of()))
                 .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("leave out --role");
     }
@@ -236,7 +239,7 @@ class SettingsTest {
         Settings settings = serve(List.of("--trusted-proxies", "127.0.0.1,::1, 130.211.0.0/22,"),
                 Map.of("GATEHOUSE_TRUSTED_PROXIES", "10.0.0.0/8"));
 
-        assertThat(settings.trustedProxies()).extracting(CidrBlock::toString)
+        assertThat(settings.network().trustedProxies()).extracting(CidrBlock::toString)
                 .containsExactly("127.0.0.1/32", "0:0:0:0:0:0:0:1/128", "130.211.0.0/22");
         assertThat(settings.toString()).contains("trustedProxies=[127.0.0.1/32, 0:0:0:0:0:0:0:1/128, 130.211.0.0/22]");
     }
@@ -259,9 +262,11 @@ class SettingsTest {
 
     @Test
     void durationsAcceptUnitsAndBareSeconds() {
-        assertThat(serve(List.of("--shutdown-grace", "2m"), Map.of()).shutdownGrace()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(serve(List.of("--shutdown-grace", "3"), Map.of()).shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(serve(List.of("--shutdown-grace", "0s"), Map.of()).shutdownGrace()).isZero();
+        assertThat(serve(List.of("--shutdown-grace", "2m"), Map.of()).lifecycle().shutdownGrace())
+                .isEqualTo(Duration.ofMinutes(2));
+        assertThat(serve(List.of("--shutdown-grace", "3"), Map.of()).lifecycle().shutdownGrace())
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(serve(List.of("--shutdown-grace", "0s"), Map.of()).lifecycle().shutdownGrace()).isZero();
     }
 
     @Test
@@ -270,6 +275,6 @@ class SettingsTest {
                 "--database-url", "postgresql://u:hunter2@db/gh"), Map.of());
 
         assertThat(settings.toString()).doesNotContain("tok-abc", "a2V5", "hunter2");
-        assertThat(settings.operatorToken()).isEqualTo(Optional.of("tok-abc"));
+        assertThat(settings.operator().operatorToken()).isEqualTo(Optional.of("tok-abc"));
     }
 }
