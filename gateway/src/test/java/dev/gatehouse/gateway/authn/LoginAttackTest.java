@@ -12,33 +12,23 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gatehouse.core.crypto.Tokens;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.session.SessionCookie;
 import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import dev.gatehouse.testkit.oidc.IssuedIdentity;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Sign-in attacks: every one ends on a clear error page and without a session. */
+@ExtendWith(FakeIdp.class)
 class LoginAttackTest {
 
-    private static FakeOidcProvider provider;
     private GatewayFixture gateway;
 
-    @BeforeAll
-    static void startProvider() {
-        provider = FakeOidcProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
-    }
-
     @BeforeEach
-    void startGateway() {
+    void startGateway(FakeOidcProvider provider) {
         gateway = GatewayFixture.start(provider);
     }
 
@@ -177,7 +167,7 @@ class LoginAttackTest {
 
     @Test
     void anApiClientMayPresentTheIdpsIdTokenAsBearer() {
-        String token = provider.signedToken(gateway.issuerId, CLIENT_ID,
+        String token = gateway.provider.signedToken(gateway.issuerId, CLIENT_ID,
                 new IssuedIdentity().subject("robot").email("robot@acme.test"));
         TestBrowser api = gateway.browser().header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token);
@@ -196,12 +186,13 @@ class LoginAttackTest {
     @Test
     void bearerTokensThatAreNotThisClientsValidIdTokensAreRefused() {
         Map<String, String> tokens = Map.of(
-                "another audience", provider.signedToken(gateway.issuerId, "some-other-client", robot()),
-                "another issuer claimed", provider.signedToken(gateway.issuerId, CLIENT_ID,
+                "another audience", gateway.provider.signedToken(gateway.issuerId, "some-other-client", robot()),
+                "another issuer claimed", gateway.provider.signedToken(gateway.issuerId, CLIENT_ID,
                         robot().claim("iss", "http://127.0.0.1:9/evil")),
-                "signed by another issuer's key", provider.signedToken(gateway.otherIssuerId, CLIENT_ID,
+                "signed by another issuer's key", gateway.provider.signedToken(gateway.otherIssuerId, CLIENT_ID,
                         robot().claim("iss", gateway.issuer())),
-                "expired", provider.signedToken(gateway.issuerId, CLIENT_ID, robot().lifetime(Duration.ofMinutes(1))),
+                "expired", gateway.provider.signedToken(gateway.issuerId, CLIENT_ID,
+                        robot().lifetime(Duration.ofMinutes(1))),
                 "not a JWT", "not-a-token",
                 "unsigned", unsigned(gateway.issuer()));
         gateway.clock.advance(Duration.ofMinutes(5));

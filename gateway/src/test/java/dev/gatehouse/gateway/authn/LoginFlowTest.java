@@ -13,33 +13,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.session.SessionCookie;
 import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import dev.gatehouse.testkit.oidc.RecordedCall;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(FakeIdp.class)
 class LoginFlowTest {
 
-    private static FakeOidcProvider provider;
     private GatewayFixture gateway;
 
-    @BeforeAll
-    static void startProvider() {
-        provider = FakeOidcProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
-    }
-
     @BeforeEach
-    void startGateway() {
+    void startGateway(FakeOidcProvider provider) {
         gateway = GatewayFixture.start(provider);
     }
 
@@ -92,13 +82,13 @@ class LoginFlowTest {
     void theCodeExchangeAuthenticatesWithTheDecryptedSecretAndProvesPkce() {
         gateway.signInAs().subject("alice");
         TestBrowser browser = gateway.browser();
-        provider.takeRequests();
+        gateway.provider.takeRequests();
         String authorize = browser.get(browser.get(gateway.url(APP, "/")).location()).location();
         String challenge = query(URI.create(authorize)).get("code_challenge");
 
         assertThat(browser.navigate(authorize).status()).isEqualTo(200);
 
-        List<RecordedCall> tokenCalls = provider.takeRequests().stream()
+        List<RecordedCall> tokenCalls = gateway.provider.takeRequests().stream()
                 .filter(call -> call.path().equals("/" + gateway.issuerId + "/token"))
                 .toList();
         assertThat(tokenCalls).hasSize(1);

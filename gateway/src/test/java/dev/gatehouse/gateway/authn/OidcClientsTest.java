@@ -12,33 +12,28 @@ import java.util.function.Supplier;
 import dev.gatehouse.core.config.Idp;
 import dev.gatehouse.core.config.ResourceMeta;
 import dev.gatehouse.core.crypto.SecretBox;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.session.TestClock;
 import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(FakeIdp.class)
 class OidcClientsTest {
 
-    private static FakeOidcProvider provider;
     private final Vertx vertx = Vertx.vertx();
     private final TestClock clock = new TestClock();
     private final SecretBox box = new SecretBox(new byte[32]);
     private final UUID tenantId = UUID.randomUUID();
     private final OidcClients clients = new OidcClients(vertx, box, clock);
+    private final FakeOidcProvider provider;
 
-    @BeforeAll
-    static void startProvider() {
-        provider = FakeOidcProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
+    OidcClientsTest(FakeOidcProvider provider) {
+        this.provider = provider;
     }
 
     @AfterEach

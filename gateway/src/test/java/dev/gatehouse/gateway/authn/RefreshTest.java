@@ -7,36 +7,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.session.Session;
 import dev.gatehouse.gateway.session.SessionStore;
 import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import dev.gatehouse.testkit.oidc.IssuedIdentity;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Sessions outlive their first ID token through the refresh token; the IdP's answer is checked like a sign-in. */
+@ExtendWith(FakeIdp.class)
 class RefreshTest {
 
-    private static FakeOidcProvider provider;
     private GatewayFixture gateway;
     private IssuedIdentity alice;
 
-    @BeforeAll
-    static void startProvider() {
-        provider = FakeOidcProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
-    }
-
     @BeforeEach
-    void startGateway() {
+    void startGateway(FakeOidcProvider provider) {
         gateway = GatewayFixture.start(provider);
         alice = gateway.signInAs().subject("alice").groups("staff").lifetime(Duration.ofMinutes(1));
     }

@@ -8,31 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.Map;
 
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.session.SessionCookie;
 import dev.gatehouse.testkit.oidc.FakeOidcProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(FakeIdp.class)
 class SignOutTest {
 
-    private static FakeOidcProvider provider;
     private GatewayFixture gateway;
 
-    @BeforeAll
-    static void startProvider() {
-        provider = FakeOidcProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
-    }
-
     @BeforeEach
-    void startGateway() {
+    void startGateway(FakeOidcProvider provider) {
         gateway = GatewayFixture.start(provider);
         gateway.signInAs().subject("alice");
     }

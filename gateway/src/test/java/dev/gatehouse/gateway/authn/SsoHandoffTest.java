@@ -6,33 +6,23 @@ import static dev.gatehouse.gateway.authn.GatewayFixture.OTHER;
 import static dev.gatehouse.gateway.authn.GatewayFixture.WIKI;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.session.SessionCookie;
 import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import dev.gatehouse.testkit.oidc.IssuedIdentity;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(FakeIdp.class)
 class SsoHandoffTest {
 
-    private static FakeOidcProvider provider;
     private GatewayFixture gateway;
     private IssuedIdentity alice;
 
-    @BeforeAll
-    static void startProvider() {
-        provider = FakeOidcProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
-    }
-
     @BeforeEach
-    void startGateway() {
+    void startGateway(FakeOidcProvider provider) {
         gateway = GatewayFixture.start(provider);
         alice = gateway.signInAs().subject("alice").email("alice@acme.test");
     }
