@@ -62,6 +62,14 @@ class GatehouseTest {
         return settings.withStorage(storage -> storage.withDatabaseUrl(databaseUrl));
     }
 
+    /**
+     * A fresh database of the shared test PostgreSQL, for tests about something other than the embedded one:
+     * starting an embedded PostgreSQL takes seconds, and the tests named after it cover it.
+     */
+    private static Settings withTestDatabase(Settings settings) {
+        return withDatabase(settings, freshDatabaseUrl());
+    }
+
     @Test
     void servesProbesAndAnUnknownHostPageThenStopsTheEmbeddedDatabase() throws Exception {
         List<String> stdout = new ArrayList<>();
@@ -109,8 +117,8 @@ class GatehouseTest {
 
     @Test
     void theGatewayPortIsServedBySeveralEventLoopsSharingOnePort() throws Exception {
-        Gatehouse gatehouse = Gatehouse.start(settings(Role.GATEWAY).withListeners(l -> l.withEventLoops(3)),
-                line -> { }, Clock.systemUTC());
+        Gatehouse gatehouse = Gatehouse.start(withTestDatabase(settings(Role.GATEWAY))
+                .withListeners(l -> l.withEventLoops(3)), line -> { }, Clock.systemUTC());
         try {
             int gateway = gatehouse.gatewayPort().orElseThrow();
             assertThat(gatehouse.gatewayListenerPorts()).containsExactly(gateway, gateway, gateway);
@@ -135,8 +143,9 @@ class GatehouseTest {
 
     @Test
     void generatesTheOperatorTokenOnceAndKeepsItPrivate() throws Exception {
+        Settings adminOnly = withTestDatabase(settings(Role.ADMIN));
         List<String> firstRun = new ArrayList<>();
-        Gatehouse.start(settings(Role.ADMIN), firstRun::add, Clock.systemUTC()).stop();
+        Gatehouse.start(adminOnly, firstRun::add, Clock.systemUTC()).stop();
         Path tokenFile = dataDir.resolve("operator-token");
         String token = Files.readString(tokenFile).trim();
 
@@ -146,7 +155,7 @@ class GatehouseTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
 
         List<String> secondRun = new ArrayList<>();
-        Gatehouse again = Gatehouse.start(settings(Role.ADMIN), secondRun::add, Clock.systemUTC());
+        Gatehouse again = Gatehouse.start(adminOnly, secondRun::add, Clock.systemUTC());
         again.stop();
         assertThat(secondRun).isEmpty();
         assertThat(Files.readString(tokenFile).trim()).isEqualTo(token);
@@ -155,8 +164,9 @@ class GatehouseTest {
     @Test
     void aConfiguredTokenIsNeitherSavedNorPrinted() throws Exception {
         List<String> stdout = new ArrayList<>();
-        Gatehouse.start(settings(Role.ADMIN).withOperator(o -> o.withOperatorToken("configured-token-0123456789")),
-                stdout::add, Clock.systemUTC()).stop();
+        Gatehouse.start(withTestDatabase(settings(Role.ADMIN))
+                .withOperator(o -> o.withOperatorToken("configured-token-0123456789")), stdout::add, Clock.systemUTC())
+                .stop();
 
         assertThat(stdout).isEmpty();
         assertThat(dataDir.resolve("operator-token")).doesNotExist();
@@ -165,7 +175,8 @@ class GatehouseTest {
     @Test
     void aGatewayOnlyProcessNeedsNoOperatorToken() throws Exception {
         List<String> stdout = new ArrayList<>();
-        Gatehouse gatewayOnly = Gatehouse.start(settings(Role.GATEWAY), stdout::add, Clock.systemUTC());
+        Gatehouse gatewayOnly = Gatehouse.start(withTestDatabase(settings(Role.GATEWAY)), stdout::add,
+                Clock.systemUTC());
         gatewayOnly.stop();
 
         assertThat(gatewayOnly.adminPort()).isEmpty();
@@ -189,7 +200,7 @@ class GatehouseTest {
 
     @Test
     void anExternalDatabaseIsUsedInsteadOfTheEmbeddedOne() throws Exception {
-        Gatehouse gatehouse = Gatehouse.start(withDatabase(settings(Role.ADMIN), freshDatabaseUrl()),
+        Gatehouse gatehouse = Gatehouse.start(withTestDatabase(settings(Role.ADMIN)),
                 line -> { }, Clock.systemUTC());
         try {
             assertThat(get(gatehouse.adminPort().orElseThrow(), "/readyz", "127.0.0.1").statusCode()).isEqualTo(200);
@@ -201,7 +212,7 @@ class GatehouseTest {
 
     @Test
     void anAdminOnlyProcessHoldsNoSessionsAndSaysWhereTheyAre() throws Exception {
-        Gatehouse adminOnly = Gatehouse.start(withDatabase(settings(Role.ADMIN), freshDatabaseUrl())
+        Gatehouse adminOnly = Gatehouse.start(withTestDatabase(settings(Role.ADMIN))
                 .withOperator(o -> o.withOperatorToken(OPERATOR_TOKEN)), line -> { }, Clock.systemUTC());
         try {
             HttpResponse<Buffer> sessions = sessionsOfANewTenant(adminOnly.adminPort().orElseThrow());
@@ -218,7 +229,7 @@ class GatehouseTest {
 
     @Test
     void aProcessRunningBothListsItsGatewaysSessions() throws Exception {
-        Gatehouse both = Gatehouse.start(withDatabase(settings(), freshDatabaseUrl())
+        Gatehouse both = Gatehouse.start(withTestDatabase(settings())
                 .withOperator(o -> o.withOperatorToken(OPERATOR_TOKEN)), line -> { }, Clock.systemUTC());
         try {
             HttpResponse<Buffer> sessions = sessionsOfANewTenant(both.adminPort().orElseThrow());
