@@ -13,9 +13,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /** {@code java -jar gatehouse.jar} as a real child process, its stdout collected line by line. */
 final class GatehouseProcess implements AutoCloseable {
+    /** How a log record starts on standard error (simplelogger.properties); its stack trace lines follow it. */
+    private static final Pattern LOG_RECORD = Pattern.compile("\\d{2}:\\d{2}:\\d{2}\\.\\d{3} \\[");
+
     private final Process process;
     private final Path stderr;
     private final List<String> stdout = new ArrayList<>();
@@ -94,6 +98,24 @@ final class GatehouseProcess implements AutoCloseable {
 
     String stderr() throws IOException {
         return Files.readString(stderr, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Standard error without Vert.x's blocked-thread warnings: on a loaded machine an event loop can be held up long
+     * enough for one at any time, and it carries a stack trace that is no error of the process.
+     */
+    String stderrWithoutBlockedThreadWarnings() throws IOException {
+        StringBuilder kept = new StringBuilder();
+        boolean inWarning = false;
+        for (String line : stderr().split("\n", -1)) {
+            if (LOG_RECORD.matcher(line).lookingAt() || line.startsWith("gatehouse: ")) {
+                inWarning = line.contains("[WARN] BlockedThreadChecker ");
+            }
+            if (!inWarning) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.toString();
     }
 
     String output() throws IOException {
