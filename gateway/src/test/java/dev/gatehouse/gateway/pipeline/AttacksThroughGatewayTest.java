@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
 import dev.gatehouse.gateway.pipeline.RecordingUpstream.Received;
 import dev.gatehouse.gateway.session.SessionCookie;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that aim past a stricter route. acme's {@code /admin} admits only bob; its {@code /} and {@code /ws} admit any
  * signed-in user and pass identity headers; all three share one upstream, as one application's routes do.
  */
+@ExtendWith(FakeIdp.class)
 class AttacksThroughGatewayTest {
     private static final String APP = "app.acme.test";
     private static final String DOCS = "docs.acme.test";
@@ -43,8 +47,8 @@ class AttacksThroughGatewayTest {
     private static WebSocketClient webSockets;
 
     @BeforeAll
-    static void start() {
-        harness = GatewayHarness.start();
+    static void start(FakeOidcProvider idp) {
+        harness = GatewayHarness.start(idp);
         acme = harness.createTenant("acme", APP, DOCS);
         TestTenant other = harness.createTenant("other", OTHER);
         JsonObject anyUser = new JsonObject().put("idp", GatewayHarness.IDP).put("allow_any_authenticated_user", true)

@@ -8,6 +8,7 @@ import static dev.gatehouse.gateway.pipeline.GoogleFakedGateway.signedUpstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
 import dev.gatehouse.testkit.google.CloudRunOptions;
@@ -15,6 +16,7 @@ import dev.gatehouse.testkit.google.FakeCloudRun;
 import dev.gatehouse.testkit.google.FakeGoogle;
 import dev.gatehouse.testkit.google.FakeServiceAccount;
 import dev.gatehouse.testkit.google.ReceivedRequest;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seed scenarios of the Cloud Run issue, end to end: the real gateway ({@link GoogleFakedGateway}: admin API,
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * does. One tenant per scenario; every request goes through the gateway over HTTP, except where a scenario goes to
  * the service directly.
  */
+@ExtendWith(FakeIdp.class)
 class CloudRunSeedScenariosTest {
 
     private static GoogleFakedGateway gateway;
@@ -39,8 +43,8 @@ class CloudRunSeedScenariosTest {
     private static FakeGoogle google;
 
     @BeforeAll
-    static void start() {
-        gateway = GoogleFakedGateway.start();
+    static void start(FakeOidcProvider idp) {
+        gateway = GoogleFakedGateway.start(idp);
         harness = gateway.harness;
         google = gateway.google;
     }

@@ -6,6 +6,7 @@ import static dev.gatehouse.gateway.pipeline.GoogleFakedGateway.signedUpstream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
 import dev.gatehouse.testkit.google.CloudRunOptions;
@@ -13,6 +14,7 @@ import dev.gatehouse.testkit.google.FakeCloudRun;
 import dev.gatehouse.testkit.google.FakeGoogle;
 import dev.gatehouse.testkit.google.FakeServiceAccount;
 import dev.gatehouse.testkit.google.ReceivedRequest;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +26,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Private Cloud Run services behind the gateway, with Google faked ({@link GoogleFakedGateway}). acme's services
  * admit only acme's service account, which the gateway impersonates; bravo tries to have the gateway sign for acme's
  * service. The seed scenarios of the issue are {@link CloudRunSeedScenariosTest}.
  */
+@ExtendWith(FakeIdp.class)
 class CloudRunThroughGatewayTest {
     private static final String ACME = "app.acme.test";
     private static final String BRAVO = "app.bravo.test";
@@ -46,8 +50,8 @@ class CloudRunThroughGatewayTest {
     private static TestBrowser alice;
 
     @BeforeAll
-    static void start() {
-        gateway = GoogleFakedGateway.start();
+    static void start(FakeOidcProvider idp) {
+        gateway = GoogleFakedGateway.start(idp);
         harness = gateway.harness;
         google = gateway.google;
         acmeInvoker = google.createServiceAccount("invoker@acme-prod.iam.gserviceaccount.com");

@@ -41,8 +41,9 @@ import java.util.stream.Stream;
 
 /**
  * The assembled data plane as it runs in production, on 127.0.0.1: a fresh migrated PostgreSQL database, the admin
- * API (operator token) and {@link DataPlane} on real HTTP servers, the fake OIDC provider as every tenant's IdP and
- * a {@link RecordingUpstream} behind every route. Tests configure tenants only through the admin API over HTTP and
+ * API (operator token) and {@link DataPlane} on real HTTP servers, the fake OIDC provider it is given (usually the
+ * JVM's, see {@link dev.gatehouse.gateway.harness.FakeIdp}) as every tenant's IdP and a {@link RecordingUpstream}
+ * behind every route. Tests configure tenants only through the admin API over HTTP and
  * observe the gateway only through HTTP: after a change they poll the gateway (with a deadline) until it answers
  * the way the change implies. One harness per test class; tenants, hostnames and issuers are unique per harness.
  */
@@ -54,13 +55,12 @@ final class GatewayHarness implements AutoCloseable {
     static final String IDP = "main";
 
     /**
-     * What differs between harnesses: where the gateway's own Google identity comes from, which proxies it
-     * trusts (none by default: the tests' requests come straight from 127.0.0.1), and whether the IdP shows its
-     * login form (for real browsers) or answers at once.
+     * What differs between harnesses: where the gateway's own Google identity comes from and which proxies it
+     * trusts (none by default: the tests' requests come straight from 127.0.0.1).
      */
-    record Options(GoogleCredentialsOptions google, List<CidrBlock> trustedProxies, boolean idpLoginForm) {
+    record Options(GoogleCredentialsOptions google, List<CidrBlock> trustedProxies) {
         Options(GoogleCredentialsOptions google) {
-            this(google, List.of(), false);
+            this(google, List.of());
         }
 
         /** No Google credentials: every Google endpoint is a closed port on 127.0.0.1, so nothing leaves the host. */
@@ -71,12 +71,7 @@ final class GatewayHarness implements AutoCloseable {
         }
 
         Options trusting(String... proxies) {
-            return new Options(google, Stream.of(proxies).map(CidrBlock::parse).toList(), idpLoginForm);
-        }
-
-        /** See {@link FakeOidcProvider#startWithLoginForm()}. */
-        Options withIdpLoginForm() {
-            return new Options(google, trustedProxies, true);
+            return new Options(google, Stream.of(proxies).map(CidrBlock::parse).toList());
         }
     }
 
@@ -114,8 +109,8 @@ final class GatewayHarness implements AutoCloseable {
     private final HttpServer gateway;
     private final HttpServer adminServer;
 
-    private GatewayHarness(Options options) {
-        this.idp = options.idpLoginForm() ? FakeOidcProvider.startWithLoginForm() : FakeOidcProvider.start();
+    private GatewayHarness(Options options, FakeOidcProvider idp) {
+        this.idp = idp;
         DatabaseCoordinates coordinates = TestDatabase.fresh();
         PgConnectOptions connect = TestDatabase.connectOptions(coordinates);
         this.database = connect;
@@ -136,12 +131,13 @@ final class GatewayHarness implements AutoCloseable {
         this.admin = new AdminClient(vertx, adminServer.actualPort(), operatorToken);
     }
 
-    static GatewayHarness start() {
-        return start(Options.defaults());
+    static GatewayHarness start(FakeOidcProvider idp) {
+        return start(Options.defaults(), idp);
     }
 
-    static GatewayHarness start(Options options) {
-        return new GatewayHarness(options);
+    /** A harness whose tenants sign in at {@code idp}; the caller closes the provider. */
+    static GatewayHarness start(Options options, FakeOidcProvider idp) {
+        return new GatewayHarness(options, idp);
     }
 
     /** The gateway's database, for tests that hold something back in it. */
@@ -285,7 +281,6 @@ final class GatewayHarness implements AutoCloseable {
         TestBrowser.await(adminServer.close());
         TestBrowser.await(upstream.close());
         TestBrowser.await(pool.close());
-        idp.close();
         TestBrowser.await(vertx.close());
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.gateway.google.GoogleCredentialsOptions;
 import dev.gatehouse.gateway.google.GoogleEndpoints;
 import dev.gatehouse.testkit.google.FakeCloudRun;
 import dev.gatehouse.testkit.google.FakeGoogle;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -28,12 +29,12 @@ final class GoogleFakedGateway implements AutoCloseable {
         this.harness = harness;
     }
 
-    static GoogleFakedGateway start() {
+    static GoogleFakedGateway start(FakeOidcProvider idp) {
         FakeGoogle google = FakeGoogle.start();
         GoogleEndpoints endpoints = new GoogleEndpoints(google.metadataUri(), google.tokenUri().resolve("/"),
                 google.iamCredentialsUri());
         return new GoogleFakedGateway(google, GatewayHarness.start(new GatewayHarness.Options(
-                new GoogleCredentialsOptions(Optional.empty(), endpoints.transportFactory()))));
+                new GoogleCredentialsOptions(Optional.empty(), endpoints.transportFactory())), idp));
     }
 
     /** Lets the tenant's upstreams be signed as the gateway's own identity (an operator's switch). */

@@ -3,19 +3,23 @@ package dev.gatehouse.gateway.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
 import dev.gatehouse.testkit.ClosedPort;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Routes changing under a signed-in user, and upstreams that fail: what the gateway answers. */
+@ExtendWith(FakeIdp.class)
 class LiveRoutesTest {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRoutesTest.class);
     private static final String HOST = "app.acme.test";
@@ -26,9 +30,9 @@ class LiveRoutesTest {
     private static TestBrowser alice;
 
     @BeforeAll
-    static void start() {
+    static void start(FakeOidcProvider idp) {
         gone = ClosedPort.reserve();
-        harness = GatewayHarness.start();
+        harness = GatewayHarness.start(idp);
         acme = harness.createTenant("acme", HOST);
         harness.admin.create("/tenants/acme/upstreams", new JsonObject().put("name", "gone")
                 .put("url", gone.httpUrl()).put("connect_timeout", "2s"));

@@ -15,6 +15,7 @@ import dev.gatehouse.gateway.browser.IdpLoginForm;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.RecordingUpstream.Received;
 import dev.gatehouse.gateway.session.SessionCookie;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ class LoginInChromiumTest {
     @RegisterExtension
     static final ChromiumExtension chromium = new ChromiumExtension();
 
+    private static FakeOidcProvider idp;
     private static GatewayHarness harness;
     private static TestTenant acme;
 
@@ -46,7 +48,8 @@ class LoginInChromiumTest {
 
     @BeforeAll
     static void start() {
-        harness = GatewayHarness.start(GatewayHarness.Options.defaults().withIdpLoginForm());
+        idp = FakeOidcProvider.startWithLoginForm();
+        harness = GatewayHarness.start(idp);
         acme = harness.createTenant("acme", APP, DOCS);
         JsonObject anyUser = new JsonObject().put("idp", GatewayHarness.IDP).put("allow_any_authenticated_user", true);
         harness.createRoute(acme, new JsonObject().put("name", "admin").put("prefix", "/admin")
@@ -61,6 +64,7 @@ class LoginInChromiumTest {
     @AfterAll
     static void stop() throws Exception {
         harness.close();
+        idp.close();
     }
 
     @BeforeEach

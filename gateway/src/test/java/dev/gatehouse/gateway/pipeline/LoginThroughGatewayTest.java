@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
 import dev.gatehouse.gateway.pipeline.RecordingUpstream.Received;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import dev.gatehouse.testkit.oidc.IssuedIdentity;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Signing in through the assembled gateway, and what the upstream then receives. */
+@ExtendWith(FakeIdp.class)
 class LoginThroughGatewayTest {
     private static final String APP = "app.acme.test";
     private static final String DOCS = "docs.acme.test";
@@ -26,8 +30,8 @@ class LoginThroughGatewayTest {
     private static TestTenant acme;
 
     @BeforeAll
-    static void start() {
-        harness = GatewayHarness.start();
+    static void start(FakeOidcProvider idp) {
+        harness = GatewayHarness.start(idp);
         acme = harness.createTenant("acme", APP, DOCS);
         JsonObject anyUser = new JsonObject().put("idp", GatewayHarness.IDP).put("allow_any_authenticated_user", true);
         harness.createRoute(acme, anyUser.copy().put("name", "with-claims").put("prefix", "/with-claims")

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnection;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A tenant created through the admin API is usable the moment its route resolves: its JWKS and a signed-in request
@@ -19,12 +22,13 @@ import org.junit.jupiter.api.Test;
  * published; the second case holds that load back in the database (the signing-key table locked) so the route
  * certainly serves before the keys exist, and the requests that need them must wait for them.
  */
+@ExtendWith(FakeIdp.class)
 class NewTenantThroughGatewayTest {
     private static GatewayHarness harness;
 
     @BeforeAll
-    static void start() {
-        harness = GatewayHarness.start();
+    static void start(FakeOidcProvider idp) {
+        harness = GatewayHarness.start(idp);
     }
 
     @AfterAll

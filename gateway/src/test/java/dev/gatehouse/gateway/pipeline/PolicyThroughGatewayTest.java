@@ -3,8 +3,10 @@ package dev.gatehouse.gateway.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * an anonymous client. An allowed request reaches the upstream; a denied one is a 403 with the criterion's reason
  * code and the upstream receives nothing. Times are relative to now, so every case holds whenever it runs.
  */
+@ExtendWith(FakeIdp.class)
 class PolicyThroughGatewayTest {
     private static final String HOST = "app.acme.test";
 
@@ -117,8 +121,8 @@ class PolicyThroughGatewayTest {
     }
 
     @BeforeAll
-    static void start() {
-        harness = GatewayHarness.start();
+    static void start(FakeOidcProvider idp) {
+        harness = GatewayHarness.start(idp);
         acme = harness.createTenant("acme", HOST);
         cases().forEach(c -> harness.createRoute(acme, c.route().copy().put("name", c.name())
                 .put("prefix", "/case/" + c.name()).put("idp", GatewayHarness.IDP), "/case/" + c.name()));

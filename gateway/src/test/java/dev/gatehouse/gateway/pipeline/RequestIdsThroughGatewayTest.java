@@ -3,9 +3,11 @@ package dev.gatehouse.gateway.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.pages.RequestIds;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.RecordingUpstream.Received;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.function.Function;
@@ -13,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,14 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * JSON ones quote it as {@code request_id}: refusals, sign-in challenges for browsers and API clients, the gateway
  * paths, the JWKS. A proxied answer carries the id the upstream received.
  */
+@ExtendWith(FakeIdp.class)
 class RequestIdsThroughGatewayTest {
     private static final String APP = "app.acme.test";
 
     private static GatewayHarness harness;
 
     @BeforeAll
-    static void start() {
-        harness = GatewayHarness.start();
+    static void start(FakeOidcProvider idp) {
+        harness = GatewayHarness.start(idp);
         TestTenant acme = harness.createTenant("acme", APP);
         harness.createRoute(acme, new JsonObject().put("name", "public").put("prefix", "/public")
                 .put("allow_public_unauthenticated_access", true), "/public");

@@ -3,9 +3,11 @@ package dev.gatehouse.gateway.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
 import dev.gatehouse.gateway.session.SessionCookie;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,8 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The admin API's session list and revocation, against the sessions of the running gateway. */
+@ExtendWith(FakeIdp.class)
 class SessionsThroughGatewayTest {
     private static final String APP = "app.acme.test";
     private static final String DOCS = "docs.acme.test";
@@ -25,8 +29,8 @@ class SessionsThroughGatewayTest {
     private static TestTenant acme;
 
     @BeforeAll
-    static void start() {
-        harness = GatewayHarness.start();
+    static void start(FakeOidcProvider idp) {
+        harness = GatewayHarness.start(idp);
         acme = harness.createTenant("acme", APP, DOCS);
         JsonObject anyUser = new JsonObject().put("idp", GatewayHarness.IDP).put("allow_any_authenticated_user", true);
         harness.createRoute(acme, anyUser.copy().put("name", "home").put("prefix", "/"), "/");

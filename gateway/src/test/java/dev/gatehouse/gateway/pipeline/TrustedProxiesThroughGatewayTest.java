@@ -4,10 +4,12 @@ import static dev.gatehouse.gateway.pipeline.GatewayHarness.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.gateway.authn.TestBrowser;
+import dev.gatehouse.gateway.harness.FakeIdp;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.TestTenant;
 import dev.gatehouse.gateway.pipeline.GatewayHarness.User;
 import dev.gatehouse.gateway.pipeline.RecordingUpstream.Received;
 import dev.gatehouse.gateway.session.SessionCookie;
+import dev.gatehouse.testkit.oidc.FakeOidcProvider;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A TLS-terminating proxy in front of the gateway, played by the tests themselves: they connect from 127.0.0.1 and
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * {@code /office} admits only 203.0.113.0/24 ({@code source_ip}), {@code /public} anyone, {@code /} any signed-in
  * user.
  */
+@ExtendWith(FakeIdp.class)
 class TrustedProxiesThroughGatewayTest {
     private static final String APP = "app.acme.test";
     private static final String OFFICE_CLIENT = "203.0.113.7";
@@ -36,9 +40,10 @@ class TrustedProxiesThroughGatewayTest {
     private static GatewayHarness direct;
 
     @BeforeAll
-    static void start() {
-        behindProxy = GatewayHarness.start(GatewayHarness.Options.defaults().trusting("127.0.0.1", "10.0.0.0/8"));
-        direct = GatewayHarness.start();
+    static void start(FakeOidcProvider idp) {
+        behindProxy = GatewayHarness.start(GatewayHarness.Options.defaults().trusting("127.0.0.1", "10.0.0.0/8"),
+                idp);
+        direct = GatewayHarness.start(idp);
         configure(behindProxy);
         configure(direct);
     }
