@@ -23,7 +23,8 @@ final class GoogleState {
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
 
     private final Clock clock;
-    private final RsaSigningKey googleKey = RsaSigningKey.generate();
+    private final AtomicInteger keysTaken = new AtomicInteger();
+    private final RsaSigningKey googleKey = nextKey();
     private final AtomicLong nextUniqueId = new AtomicLong(100_000_000_000_000_000L);
     private final Map<String, FakeServiceAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, AccessGrant> accessTokens = new ConcurrentHashMap<>();
@@ -45,11 +46,16 @@ final class GoogleState {
 
     FakeServiceAccount createServiceAccount(String email) {
         FakeServiceAccount account =
-                new FakeServiceAccount(email, Long.toString(nextUniqueId.incrementAndGet()), RsaSigningKey.generate());
+                new FakeServiceAccount(email, Long.toString(nextUniqueId.incrementAndGet()), nextKey());
         if (accounts.putIfAbsent(email, account) != null) {
             throw new IllegalArgumentException("service account exists: " + email);
         }
         return account;
+    }
+
+    /** A key no other key of this fake Google has (see {@link RsaSigningKey#reusable(int)}). */
+    private RsaSigningKey nextKey() {
+        return RsaSigningKey.reusable(keysTaken.getAndIncrement());
     }
 
     Optional<FakeServiceAccount> account(String email) {

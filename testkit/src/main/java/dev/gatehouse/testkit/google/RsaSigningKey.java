@@ -7,13 +7,16 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import io.vertx.core.json.JsonObject;
 
 /** An RSA key pair with a key id: signs RS256 JWTs, verifies them, and shows itself as a JWK or a PEM. */
 public final class RsaSigningKey {
+    private static final List<KeyPair> REUSABLE = new ArrayList<>();
 
     private final String keyId;
     private final KeyPair keyPair;
@@ -24,10 +27,32 @@ public final class RsaSigningKey {
     }
 
     public static RsaSigningKey generate() {
+        return new RsaSigningKey(newKeyId(), newKeyPair());
+    }
+
+    /**
+     * The {@code index}-th of the JVM's reusable key pairs, under a new key id. A fake takes indexes 0, 1, 2, ... so
+     * its keys differ from each other, and shares them with the fakes before and after it: generating an RSA key
+     * takes a few hundred milliseconds on a loaded machine, and tests start a fake Google per test method.
+     */
+    static RsaSigningKey reusable(int index) {
+        synchronized (REUSABLE) {
+            while (REUSABLE.size() <= index) {
+                REUSABLE.add(newKeyPair());
+            }
+            return new RsaSigningKey(newKeyId(), REUSABLE.get(index));
+        }
+    }
+
+    private static String newKeyId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return new RsaSigningKey(UUID.randomUUID().toString().replace("-", ""), generator.generateKeyPair());
+            return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is not available", e);
         }
