@@ -39,7 +39,8 @@ final class SessionAuthenticator implements Authenticator {
                                 .otherwise(error -> new AuthResult.Unauthenticated(loginUrl(request, tenant, idp.name(),
                                         origin)));
                     }
-                    return Future.succeededFuture(challenge(request, tenant, idp.name(), origin));
+                    return Future.succeededFuture(
+                            new AuthResult.Deferred(() -> challenge(request, tenant, idp.name(), origin)));
                 });
     }
 
