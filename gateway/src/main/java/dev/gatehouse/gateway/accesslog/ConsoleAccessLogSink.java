@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * Writes access log lines exactly as slf4j-simple writes them for the {@code gatehouse.access} logger (its prefix,
  * the JSON line, the line separator, on standard error), but in batches: lines collect in a buffer that goes out in
  * one write when the writer flushes (its queue drained, or {@link AccessLogWriter#FLUSH_INTERVAL_NANOS} passed) or
- * when it passes {@link #BATCH_CHARS}. slf4j-simple writes and flushes every line by itself: two system calls per
+ * when it passes {@link #BATCH_CHARS}. slf4j-simple writes and flushes every line by itself: a system call per
  * request. A batch is one print on the stream, whose lock keeps other loggers' lines from landing inside it.
  */
 final class ConsoleAccessLogSink implements AccessLogSink {
