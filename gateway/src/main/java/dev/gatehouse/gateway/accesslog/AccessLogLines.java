@@ -13,7 +13,7 @@ public final class AccessLogLines {
 
     public static String json(AccessLogEntry entry) {
         StringBuilder line = new StringBuilder(320).append('{');
-        string(line, "time", entry.time().toString());
+        IsoInstants.append(name(line, "time").append('"'), entry.time()).append('"');
         string(line, "request_id", entry.requestId());
         string(line, "tenant", entry.tenant());
         string(line, "route", entry.route());

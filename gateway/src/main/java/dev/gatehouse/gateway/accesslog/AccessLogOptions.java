@@ -23,7 +23,7 @@ public record AccessLogOptions(int capacity, AccessLogSink sink, Clock clock, Ti
     }
 
     public static AccessLogOptions defaults(Clock clock) {
-        return new AccessLogOptions(DEFAULT_CAPACITY, new Slf4jAccessLogSink(), clock, Ticker.system());
+        return new AccessLogOptions(DEFAULT_CAPACITY, ConsoleAccessLogSink.forAccessLogger(clock), clock, Ticker.system());
     }
 
     public AccessLogOptions withSink(AccessLogSink newSink) {

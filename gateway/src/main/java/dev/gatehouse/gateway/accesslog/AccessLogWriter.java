@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A bounded hand-off from request threads to one background thread that feeds the sink. {@link #offer} never
  * blocks and takes no lock: a lock-free queue, a counter for the bound, and an unpark only when the writer sleeps.
- * Having emptied the queue, the writer lingers for {@link #LINGER_NANOS} before it announces that it sleeps: under
- * load the next entries arrive within that time, so request threads almost never pay for waking it (a system call)
- * and it writes entries in small batches; an idle writer sleeps until woken.
+ * Having emptied the queue, the writer flushes the sink, then lingers for {@link #LINGER_NANOS} before it announces
+ * that it sleeps: under load the next entries arrive within that time, so request threads almost never pay for
+ * waking it (a system call) and it writes entries in batches; an idle writer sleeps until woken. A load that never
+ * lets the queue drain still gets a flush every {@link #FLUSH_INTERVAL_NANOS}.
  */
 final class AccessLogWriter {
     private static final Logger LOG = LoggerFactory.getLogger(AccessLogWriter.class);
     static final long LINGER_NANOS = 2_000_000;
+    static final long FLUSH_INTERVAL_NANOS = 100_000_000;
 
     private final Queue<AccessLogEntry> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
@@ -30,6 +32,7 @@ final class AccessLogWriter {
     private volatile boolean sleeping;
     private volatile boolean closed;
     private long droppedReported;
+    private long lastFlush = System.nanoTime();
 
     AccessLogWriter(int capacity, AccessLogSink sink) {
         this.capacity = capacity;
@@ -75,6 +78,7 @@ final class AccessLogWriter {
         while (true) {
             AccessLogEntry entry = queue.poll();
             if (entry == null) {
+                flushSink();
                 reportDrops();
                 if (closed) {
                     return;
@@ -98,6 +102,18 @@ final class AccessLogWriter {
             } catch (RuntimeException e) {
                 LOG.warn("access log sink failed for request {}: {}", entry.requestId(), e.toString());
             }
+            if (System.nanoTime() - lastFlush >= FLUSH_INTERVAL_NANOS) {
+                flushSink();
+            }
+        }
+    }
+
+    private void flushSink() {
+        lastFlush = System.nanoTime();
+        try {
+            sink.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("access log sink failed to flush: {}", e.toString());
         }
     }
 

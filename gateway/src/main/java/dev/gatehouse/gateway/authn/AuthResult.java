@@ -4,6 +4,7 @@ import dev.gatehouse.gateway.pages.Page;
 import dev.gatehouse.gateway.pages.Pages;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.function.Supplier;
 
 /** What authenticating a request came to: a user, or a challenge to send instead of proxying. */
 public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.Challenge {
@@ -12,7 +13,7 @@ public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.
     }
 
     /** The request may not pass; {@link #send} answers it, quoting {@code requestId} like every gateway answer. */
-    sealed interface Challenge extends AuthResult permits Redirect, Unauthenticated {
+    sealed interface Challenge extends AuthResult permits Redirect, Unauthenticated, Deferred {
         void send(HttpServerRequest request, String requestId);
     }
 
@@ -25,6 +26,17 @@ public sealed interface AuthResult permits AuthResult.Authenticated, AuthResult.
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                     .putHeader(Pages.REQUEST_ID, requestId)
                     .end();
+        }
+    }
+
+    /**
+     * A challenge worked out only when sent: most unauthenticated requests on a route open to the public are let
+     * through and never need their login URL.
+     */
+    record Deferred(Supplier<Challenge> challenge) implements Challenge {
+        @Override
+        public void send(HttpServerRequest request, String requestId) {
+            challenge.get().send(request, requestId);
         }
     }
 

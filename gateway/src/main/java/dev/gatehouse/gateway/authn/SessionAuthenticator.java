@@ -24,23 +24,24 @@ final class SessionAuthenticator implements Authenticator {
     @Override
     public Future<AuthResult> authenticate(HttpServerRequest request, TenantConfig tenant, Idp idp, PublicOrigin origin) {
         Objects.requireNonNull(idp, "idp");
-        return storedSession(context, request, tenant)
-                .compose(found -> found.isPresent() && found.get().idpName().equals(idp.name())
+        Future<Optional<Session>> fresh = Completed.then(storedSession(context, request, tenant),
+                found -> found.isPresent() && found.get().idpName().equals(idp.name())
                         ? context.refresher().ensureFresh(found.get(), tenant)
-                        : Future.succeededFuture(Optional.<Session>empty()))
-                .compose(session -> {
-                    if (session.isPresent()) {
-                        return Future.succeededFuture(new AuthResult.Authenticated(identity(session.get())));
-                    }
-                    String bearer = Clients.bearerToken(request);
-                    if (bearer != null) {
-                        return bearerTokens.verify(bearer, idp)
-                                .<AuthResult>map(AuthResult.Authenticated::new)
-                                .otherwise(error -> new AuthResult.Unauthenticated(loginUrl(request, tenant, idp.name(),
-                                        origin)));
-                    }
-                    return Future.succeededFuture(challenge(request, tenant, idp.name(), origin));
-                });
+                        : Future.succeededFuture(Optional.<Session>empty()));
+        return Completed.then(fresh, session -> {
+            if (session.isPresent()) {
+                return Future.succeededFuture(new AuthResult.Authenticated(identity(session.get())));
+            }
+            String bearer = Clients.bearerToken(request);
+            if (bearer != null) {
+                return bearerTokens.verify(bearer, idp)
+                        .<AuthResult>map(AuthResult.Authenticated::new)
+                        .otherwise(error -> new AuthResult.Unauthenticated(loginUrl(request, tenant, idp.name(),
+                                origin)));
+            }
+            return Future.succeededFuture(
+                    new AuthResult.Deferred(() -> challenge(request, tenant, idp.name(), origin)));
+        });
     }
 
     /** The live session the request's cookie names, if it belongs to this tenant (not refreshed). */
@@ -53,7 +54,7 @@ final class SessionAuthenticator implements Authenticator {
 
     /** The live session the request's cookie names, refreshed if due. */
     static Future<Optional<Session>> currentSession(AuthnContext context, HttpServerRequest request, TenantConfig tenant) {
-        return storedSession(context, request, tenant).compose(found -> found.isPresent()
+        return Completed.then(storedSession(context, request, tenant), found -> found.isPresent()
                 ? context.refresher().ensureFresh(found.get(), tenant)
                 : Future.succeededFuture(Optional.empty()));
     }

@@ -8,7 +8,8 @@
  *   <li>{@link dev.gatehouse.gateway.authn.Authenticator#authenticate}: for a request, its tenant, the route's IdP and
  *   its {@link dev.gatehouse.gateway.authn.PublicOrigin}, an {@link dev.gatehouse.gateway.authn.AuthResult}:
  *   {@code Authenticated(Identity)} or a {@code Challenge} ({@code Redirect} for browsers, {@code Unauthenticated}
- *   401 JSON otherwise) whose {@code send(response)} answers the request;</li>
+ *   401 JSON otherwise; {@code Deferred} until sent, as most challenges on a public route are never sent) whose
+ *   {@code send(response)} answers the request;</li>
  *   <li>{@link dev.gatehouse.gateway.authn.GatewayPaths#handle} for every path under {@code /.gatehouse/}.</li>
  * </ul>
  * {@link dev.gatehouse.gateway.authn.PublicOrigin#of} with a {@link dev.gatehouse.gateway.authn.SchemePolicy}

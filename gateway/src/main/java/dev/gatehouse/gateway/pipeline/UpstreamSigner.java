@@ -68,29 +68,32 @@ final class UpstreamSigner {
         };
     }
 
-    /** The identity assertion (and claim headers), then the Google ID token when the upstream needs one. */
+    /**
+     * The identity assertion (and claim headers), then the Google ID token when the upstream needs one. A cached
+     * assertion (the usual case) is used straight away; a miss is signed on a worker thread and the result comes
+     * back on this context.
+     */
     private Future<Map<String, String>> signed(Identity identity, CompiledRoute route, TenantKeyRing ring,
             SigningDecision google) {
-        return assertion(identity, route, ring).compose(assertion -> {
-            Map<String, String> headers = new HashMap<>(8);
-            headers.put(SignedAssertion.HEADER, assertion.token());
-            if (route.options().passIdentityHeaders()) {
-                putClaims(headers, identity.user());
-            }
-            return googleToken(headers, google);
-        });
-    }
-
-    /** The cached assertion, else one signed on a worker thread (the result comes back on this context). */
-    private Future<SignedAssertion> assertion(Identity identity, CompiledRoute route, TenantKeyRing ring) {
         SessionUser user = identity.user();
         String who = identity.idpName() + '\n' + user.sub();
         AssertedIdentity asserted = new AssertedIdentity(user.sub(), user.email(), user.groups());
         SignedAssertion cached = assertions.cached(who, route.hostname(), ring, asserted);
         if (cached != null) {
-            return Future.succeededFuture(cached);
+            return withAssertion(cached, identity, route, google);
         }
-        return vertx.executeBlocking(() -> assertions.assertion(who, route.hostname(), ring, asserted), false);
+        return vertx.executeBlocking(() -> assertions.assertion(who, route.hostname(), ring, asserted), false)
+                .compose(assertion -> withAssertion(assertion, identity, route, google));
+    }
+
+    private Future<Map<String, String>> withAssertion(SignedAssertion assertion, Identity identity,
+            CompiledRoute route, SigningDecision google) {
+        Map<String, String> headers = new HashMap<>(8);
+        headers.put(SignedAssertion.HEADER, assertion.token());
+        if (route.options().passIdentityHeaders()) {
+            putClaims(headers, identity.user());
+        }
+        return googleToken(headers, google);
     }
 
     private Future<Map<String, String>> googleToken(Map<String, String> headers, SigningDecision google) {

@@ -55,11 +55,10 @@ final class ForwardedHeaders {
         return String.join(", ", headers.getAll(name));
     }
 
+    /** Formatted from the address each time it is asked for: asked once. */
     private static String peerAddress(SocketAddress address) {
-        if (address == null || address.hostAddress() == null || address.hostAddress().isEmpty()) {
-            return "unknown";
-        }
-        return address.hostAddress();
+        String text = address == null ? null : address.hostAddress();
+        return text == null || text.isEmpty() ? "unknown" : text;
     }
 
     private static String forwardedNode(String peer) {

@@ -63,7 +63,10 @@ final class PlainExchange {
 
     private static Future<Map<String, String>> signedHeaders(UpstreamCall call) {
         try {
-            return call.decorator().headers(call).recover(e -> Future.failedFuture(UpstreamFailure.signingFailed(e)));
+            Future<Map<String, String>> headers = call.decorator().headers(call);
+            // Most are there already (no identity, or a cached assertion): no chain needed.
+            return headers.succeeded() ? headers
+                    : headers.recover(e -> Future.failedFuture(UpstreamFailure.signingFailed(e)));
         } catch (RuntimeException e) {
             return Future.failedFuture(UpstreamFailure.signingFailed(e));
         }

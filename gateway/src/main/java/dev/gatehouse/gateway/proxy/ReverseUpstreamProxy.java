@@ -121,12 +121,13 @@ final class ReverseUpstreamProxy implements UpstreamProxy {
             // Armed until the response headers arrive; Vert.x does not re-arm it for the body.
             request.setIdleTimeout(timeouts.responseMillis());
         }
-        return client.request(request)
-                .map(upstream -> upstream.authority(target.authority())
+        // One step for both outcomes: a map and a recover would chain two futures on every request.
+        return client.request(request).transform(made -> made.succeeded()
+                ? Future.succeededFuture(made.result().authority(target.authority())
                         // A tunnel closing from either side ends the request abruptly: routine, not an error.
                         .exceptionHandler(e -> LOG.debug("request {}: upstream exchange ended: {}",
                                 requestId, e.toString())))
-                .recover(e -> Future.failedFuture(UpstreamFailure.unreachable(e)));
+                : Future.failedFuture(UpstreamFailure.unreachable(made.cause())));
     }
 
     @Override
