@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL server run by this process, keeping its data in {@code dataDir/postgres} across restarts.
  *
  * <p>Binaries (from the Maven Central artifact) are unpacked into {@code dataDir/postgres-runtime}. The server listens
- * on 127.0.0.1 only, on a free port picked at each start, with no Unix socket; logins need the superuser's password
- * ({@code dataDir/postgres-password}). As root, PostgreSQL refuses to run; the library then starts it through
+ * on 127.0.0.1 only, on a free port picked at each start (another one if that port gets taken before PostgreSQL binds
+ * it), with no Unix socket; logins need the superuser's password ({@code dataDir/postgres-password}). The server's
+ * log is appended to {@code dataDir/postgres.log}. As root, PostgreSQL refuses to run; the library then starts it through
  * {@code unshare -U} (an unprivileged user namespace), which must be allowed (some container sandboxes forbid it).
  *
  * <p>Starting blocks for seconds: do it at boot, never on an event loop. The owner must {@link #close()} it; no
@@ -51,6 +52,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * the same JVM reuse the first location while it exists, whatever {@code runtime} they name.
      */
     public static EmbeddedDatabase start(Path dataDir, Path runtime) {
+        return start(dataDir, runtime, PortChooser.freeLoopbackPort());
+    }
+
+    static EmbeddedDatabase start(Path dataDir, Path runtime, PortChooser ports) {
         long started = System.nanoTime();
         Path pgData = dataDir.resolve("postgres");
         Path passwordFile = dataDir.resolve("postgres-password");
@@ -68,7 +73,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         StalePostmaster.clear(pgData);
         String password = SuperuserPassword.readOrCreate(passwordFile, clusterExists);
 
-        EmbeddedPostgres postgres = startServer(pgData, runtime, passwordFile, password);
+        PostmasterLog log = new PostmasterLog(dataDir.resolve("postgres.log"));
+        EmbeddedPostgres postgres = startServer(new PostmasterStart(
+                port -> serverOnPort(port, pgData, runtime, log, passwordFile, password), log, ports), pgData);
         try {
             DatabaseCoordinates admin = new DatabaseCoordinates("127.0.0.1", postgres.getPort(), "postgres", SUPERUSER,
                     password);
@@ -97,32 +104,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startServer(Path pgData, Path runtime, Path passwordFile, String password) {
+    private static EmbeddedPostgres startServer(PostmasterStart start, Path pgData) {
         try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(runtime.toFile())
-                    .setPort(0)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("unix_socket_directories", "")
-                    // The library's default trades durability for speed; this database is the product's.
-                    .setServerConfig("synchronous_commit", "on")
-                    // initdb options (the library passes its "locale config" entries to initdb as --key=value).
-                    .setLocaleConfig("locale", "C")
-                    .setLocaleConfig("locale-provider", "builtin")
-                    .setLocaleConfig("builtin-locale", "C.UTF-8")
-                    .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
-                    .setLocaleConfig("auth-host", "scram-sha-256")
-                    .setLocaleConfig("auth-local", "scram-sha-256")
-                    .setConnectConfig("password", password)
-                    .start();
+            return start.start();
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL in " + pgData + ": " + e.getMessage()
                     + rootHint(), e);
         }
+    }
+
+    private static EmbeddedPostgres.Builder serverOnPort(int port, Path pgData, Path runtime, PostmasterLog log,
+            Path passwordFile, String password) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(runtime.toFile())
+                .setPort(port)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // pg_ctl's and the postmaster's output (the library merges stderr into it).
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("unix_socket_directories", "")
+                // The library's default trades durability for speed; this database is the product's.
+                .setServerConfig("synchronous_commit", "on")
+                // initdb options (the library passes its "locale config" entries to initdb as --key=value).
+                .setLocaleConfig("locale", "C")
+                .setLocaleConfig("locale-provider", "builtin")
+                .setLocaleConfig("builtin-locale", "C.UTF-8")
+                .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+                .setLocaleConfig("auth-host", "scram-sha-256")
+                .setLocaleConfig("auth-local", "scram-sha-256")
+                .setConnectConfig("password", password)
+                // The library's readiness probe: a port taken by something that never answers must not hang it.
+                .setConnectConfig("loginTimeout", "10");
     }
 
     private static String rootHint() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -125,6 +129,76 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase db = start(dataDir)) {
             assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(queryString(db.coordinates(), "SELECT 'restarted'")).isEqualTo("restarted");
+        }
+    }
+
+    @Test
+    void startsOnAnotherPortWhenThePickedOneIsTakenBeforePostgresBindsIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            RecordingPorts ports = new RecordingPorts(List.of(taken.getLocalPort()));
+
+            try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, SHARED_RUNTIME, ports)) {
+                assertThat(ports.handedOut).hasSize(2).startsWith(taken.getLocalPort());
+                assertThat(db.coordinates().port()).isEqualTo(ports.handedOut.get(1));
+                assertThat(queryString(db.coordinates(), "SELECT 'started'")).isEqualTo("started");
+            }
+            assertThat(Files.readString(dataDir.resolve("postgres.log")))
+                    .contains("Address already in use")
+                    .contains("port " + taken.getLocalPort() + "?");
+        }
+    }
+
+    @Test
+    void givesUpWhenThePortIsTakenOnEveryAttempt() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            RecordingPorts ports = new RecordingPorts(List.of(port, port, port, port));
+
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, SHARED_RUNTIME, ports))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("taken before it could bind it, 3 times in a row");
+            assertThat(ports.handedOut).containsExactly(port, port, port);
+        }
+        try (EmbeddedDatabase db = start(dataDir)) {
+            assertThat(queryString(db.coordinates(), "SELECT 'started'")).isEqualTo("started");
+        }
+    }
+
+    @Test
+    void doesNotRetryAStartThatFailedForAnotherReason() throws Exception {
+        start(dataDir).close();
+        Path config = dataDir.resolve("postgres/postgresql.conf");
+        String goodConfig = Files.readString(config);
+        Files.writeString(config, goodConfig + "\nthis is not a setting\n");
+        RecordingPorts ports = new RecordingPorts(List.of());
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, SHARED_RUNTIME, ports))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PostgreSQL exited during start-up")
+                .hasMessageContaining("contains errors");
+        assertThat(ports.handedOut).hasSize(1);
+
+        Files.writeString(config, goodConfig);
+        try (EmbeddedDatabase db = start(dataDir)) {
+            assertThat(queryString(db.coordinates(), "SELECT 'started'")).isEqualTo("started");
+        }
+    }
+
+    /** Hands out the given ports first, then free ones, and remembers what it handed out. */
+    private static final class RecordingPorts implements PortChooser {
+        private final List<Integer> first;
+        private final List<Integer> handedOut = new ArrayList<>();
+
+        RecordingPorts(List<Integer> first) {
+            this.first = first;
+        }
+
+        @Override
+        public synchronized int next() {
+            int port = handedOut.size() < first.size() ? first.get(handedOut.size())
+                    : PortChooser.freeLoopbackPort().next();
+            handedOut.add(port);
+            return port;
         }
     }
 
