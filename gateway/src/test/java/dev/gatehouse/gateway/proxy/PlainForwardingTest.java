@@ -19,7 +19,9 @@ import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -83,6 +85,8 @@ class PlainForwardingTest {
             case "/unchanged" -> request.response().setStatusCode(304).putHeader("ETag", "\"v1\"").end();
             case "/reason" -> request.response().setStatusCode(299).setStatusMessage("Fine Indeed").end("x");
             case "/head" -> request.response().putHeader("Content-Length", "16").end();
+            case "/small" -> request.response().setStatusCode(Integer.parseInt(request.getParam("status")))
+                    .end(smallBody(Integer.parseInt(request.getParam("length"))));
             case "/never" -> request.response().closeHandler(v -> CANCELLED.add(request.path()));
             case "/echo-length" -> request.body().onSuccess(body -> request.response()
                     .putHeader("Content-Type", "application/octet-stream").end(body));
@@ -162,6 +166,49 @@ class PlainForwardingTest {
         assertThat(answer.body().toString()).isEqualTo("x");
     }
 
+    /**
+     * The upstream ends each answer at once, so its head and body reach the gateway in one read: the gateway must
+     * be reading the body as soon as the head is handed to it, or the body goes to nobody. Many at once keep the
+     * event loops busy. Every body arrives whole, of any status, up to the largest collected one
+     * ({@link AnswerRelay#SMALL_BODY_BYTES}) and the smallest streamed one.
+     */
+    @Test
+    void smallAnswersOfAnyStatusKeepTheirBodiesWhenManyRunAtOnce() throws Exception {
+        List<SmallAnswer> kinds = new ArrayList<>();
+        for (int status : new int[] {200, 201, 299, 403, 404, 500}) {
+            for (long length : new long[] {1, 2, 17, AnswerRelay.SMALL_BODY_BYTES, AnswerRelay.SMALL_BODY_BYTES + 1}) {
+                kinds.add(new SmallAnswer(status, (int) length));
+            }
+        }
+        for (SmallAnswer kind : kinds) {
+            kind.assertArrived(Await.await(exchange(HttpMethod.GET, kind.uri(), null)));
+        }
+        List<Future<Answer>> atOnce = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            kinds.forEach(kind -> atOnce.add(exchange(HttpMethod.GET, kind.uri(), null)));
+        }
+        Await.await(Future.all(atOnce));
+        for (int i = 0; i < atOnce.size(); i++) {
+            kinds.get(i % kinds.size()).assertArrived(atOnce.get(i).result());
+        }
+    }
+
+    /** What the upstream answers to {@code /small}: this status, and a body of this many bytes, in one end. */
+    private record SmallAnswer(int status, int length) {
+        String uri() {
+            return "/small?status=" + status + "&length=" + length;
+        }
+
+        void assertArrived(Answer answer) {
+            assertThat(answer.response().statusCode()).as(uri()).isEqualTo(status);
+            assertThat(answer.body().toString()).as(uri()).isEqualTo(smallBody(length));
+        }
+    }
+
+    private static String smallBody(int length) {
+        return "x".repeat(length);
+    }
+
     @Test
     void aTransferCodingOtherThanChunkedIsRefused() throws Exception {
         NetSocket socket = Await.await(vertx.createNetClient().connect(gateway.port(), "127.0.0.1"));
@@ -196,16 +243,18 @@ class PlainForwardingTest {
     }
 
     /**
-     * Sends and reads on the connection's own thread: chained from the request's future, the body's handlers are
-     * set before the response can arrive (a response read from the test thread could be over by then).
+     * Sends and reads on the connection's own thread: the body is read in the callback that sends the request,
+     * before the response can arrive. Chained from the test thread instead, the read could come after a small
+     * response had already ended (the test thread descheduled under load), and its body would read as empty.
      */
     private static Future<Answer> exchange(HttpMethod method, String uri, Buffer body) {
         RequestOptions options = new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(gateway.port(), "127.0.0.1")).setMethod(method).setURI(uri);
         return http.request(options).compose(request -> {
             request.authority(HostAndPort.authority(Client.HOST));
-            return body == null ? request.send() : request.send(body);
-        }).compose(response -> response.body().map(read -> new Answer(response, read)));
+            Future<HttpClientResponse> response = body == null ? request.send() : request.send(body);
+            return response.compose(answer -> answer.body().map(read -> new Answer(answer, read)));
+        });
     }
 
     private static String sha256(byte[] bytes) throws Exception {
