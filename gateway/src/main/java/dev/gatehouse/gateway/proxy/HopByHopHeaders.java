@@ -75,29 +75,21 @@ final class HopByHopHeaders {
 
     /** Whether the token {@code text[from, to)} is {@code close} or a name of the fixed set (any case). */
     private static boolean isFixedOrClose(String text, int from, int to) {
+        return to - from == 5 && text.regionMatches(true, from, "close", 0, 5) || isFixed(text, from, to);
+    }
+
+    /** Whether {@code name} (any case) is one of the headers that are hop-by-hop in every message. */
+    static boolean isFixed(String name) {
+        return isFixed(name, 0, name.length());
+    }
+
+    private static boolean isFixed(String text, int from, int to) {
         int length = to - from;
-        if (length == 5) {
-            return text.regionMatches(true, from, "close", 0, 5);
-        }
         for (String name : FIXED_NAMES) {
             if (name.length() == length && text.regionMatches(true, from, name, 0, length)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Whether {@code name} (any case) is one of the headers that are hop-by-hop in every message. */
-    static boolean isFixed(String name) {
-        return switch (name.length()) {
-            case 2 -> name.equalsIgnoreCase("te");
-            case 7 -> name.equalsIgnoreCase("trailer") || name.equalsIgnoreCase("upgrade");
-            case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
-            case 16 -> name.equalsIgnoreCase("proxy-connection");
-            case 17 -> name.equalsIgnoreCase("transfer-encoding");
-            case 18 -> name.equalsIgnoreCase("proxy-authenticate");
-            case 19 -> name.equalsIgnoreCase("proxy-authorization");
-            default -> false;
-        };
     }
 }
